@@ -1,0 +1,150 @@
+"""Django settings for itaplan, driven by environment variables.
+
+Development needs none of them (SQLite, console e-mail, DEBUG on). Production
+sets at least ITAPLAN_SECRET_KEY, DATABASE_URL and ITAPLAN_ALLOWED_HOSTS.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def envbool(name: str, default: str) -> bool:
+    value = os.getenv(name, default).lower()
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+    return value in ("true", "1", "yes")
+
+
+def envint(name: str, default: str) -> int:
+    value = os.getenv(name, default)
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
+
+
+def envlist(name: str, default: str) -> list[str]:
+    return [part.strip() for part in os.getenv(name, default).split(",") if part.strip()]
+
+
+DEBUG = envbool("ITAPLAN_DEBUG", "true")
+SECRET_KEY = os.getenv("ITAPLAN_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("ITAPLAN_SECRET_KEY must be set when ITAPLAN_DEBUG is false")
+    SECRET_KEY = "development-only-not-secret"
+ALLOWED_HOSTS = envlist("ITAPLAN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = envlist("ITAPLAN_CSRF_TRUSTED_ORIGINS", "")
+SITE_URL = os.getenv("ITAPLAN_SITE_URL", "http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "auditlog",
+    "itaplan.agencies",
+    "itaplan.results",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+]
+
+ROOT_URLCONF = "itaplan.urls"
+WSGI_APPLICATION = "itaplan.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "itaplan" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.getenv("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=envint("ITAPLAN_DB_CONN_MAX_AGE", "0"),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "th"
+LANGUAGES = [("th", "ไทย"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "itaplan" / "locale"]
+TIME_ZONE = "Asia/Bangkok"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(os.getenv("ITAPLAN_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "itaplan" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+MEDIA_ROOT = Path(os.getenv("ITAPLAN_MEDIA_ROOT", str(BASE_DIR / "media")))
+
+EMAIL_BACKEND = os.getenv("ITAPLAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.getenv("ITAPLAN_EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("ITAPLAN_EMAIL_PORT", "25")
+EMAIL_HOST_USER = os.getenv("ITAPLAN_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("ITAPLAN_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("ITAPLAN_EMAIL_USE_TLS", "false")
+DEFAULT_FROM_EMAIL = os.getenv("ITAPLAN_DEFAULT_FROM_EMAIL", "itaplan@localhost")
+
+#: Largest upload accepted by intake (results files, spreadsheets), in bytes.
+ITAPLAN_MAX_UPLOAD_BYTES = envint("ITAPLAN_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = ITAPLAN_MAX_UPLOAD_BYTES + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = ITAPLAN_MAX_UPLOAD_BYTES
+
+if not DEBUG:
+    SESSION_COOKIE_SECURE = envbool("ITAPLAN_SECURE_COOKIES", "true")
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = envbool("ITAPLAN_SSL_REDIRECT", "true")
+    SECURE_HSTS_SECONDS = envint("ITAPLAN_HSTS_SECONDS", "31536000")
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
