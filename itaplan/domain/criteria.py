@@ -218,7 +218,10 @@ class FrameworkFile(BaseModel):
 
 def _duplicates(values: list[Any]) -> list[Any]:
     seen: set[Any] = set()
-    return sorted({v for v in values if v in seen or seen.add(v)}, key=str)
+    repeated: set[Any] = set()
+    for value in values:
+        (repeated if value in seen else seen).add(value)
+    return sorted(repeated, key=str)
 
 
 def _check_consistency(f: FrameworkFile) -> None:
@@ -248,12 +251,12 @@ def _check_consistency(f: FrameworkFile) -> None:
         if item.indicator not in by_number:
             raise ValueError(f"{where}.indicator: no indicator {item.indicator}")
         if item.sub_indicator is not None:
-            sub = subs.get(item.sub_indicator)
-            if sub is None:
+            owner = subs.get(item.sub_indicator)
+            if owner is None:
                 raise ValueError(f"{where}.sub_indicator: no sub-indicator {item.sub_indicator}")
-            if sub.indicator != item.indicator:
+            if owner.indicator != item.indicator:
                 raise ValueError(
-                    f"{where}.sub_indicator: {sub.code} belongs to indicator {sub.indicator}, "
+                    f"{where}.sub_indicator: {owner.code} belongs to indicator {owner.indicator}, "
                     f"not {item.indicator}"
                 )
         if item.allowed_scores and any(not 0 <= s <= 100 for s in item.allowed_scores):
@@ -430,13 +433,17 @@ def _assumed(record: Any, parent_year: int) -> Any:
     return record
 
 
-def _resolve_inheritance(raw: dict[str, Any], directory: Path, seen: tuple[int, ...]) -> dict:
+def _resolve_inheritance(
+    raw: dict[str, Any], directory: Path, seen: tuple[int, ...]
+) -> dict[str, Any]:
     parent_year = raw.pop("inherits", None)
     if parent_year is None:
         return raw
     if parent_year in seen:
         raise CriteriaError(f"inherits: FY{parent_year} inherits itself")
     parent_path = directory / f"fy{parent_year}.yaml"
+    if not parent_path.exists():
+        raise CriteriaError(f"inherits: no criteria file {parent_path.name} to inherit from")
     parent = _resolve_inheritance(_read_yaml(parent_path), directory, (*seen, parent_year))
     merged = {k: _assumed(v, parent_year) for k, v in parent.items()}
     if "pass_mark_source" in parent:
@@ -454,9 +461,9 @@ def _field_path(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
     for key in loc:
         if isinstance(key, int) and isinstance(node, list) and key < len(node):
             record = node[key]
-            label = record.get("code", record.get("number", record.get("label", key))) if isinstance(
-                record, dict
-            ) else key
+            label: Any = key
+            if isinstance(record, dict):
+                label = record.get("code", record.get("number", record.get("label", key)))
             parts[-1] = f"{parts[-1]}[{label}]"
             node = record
         else:
@@ -467,15 +474,20 @@ def _field_path(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
 
 def load_file(path: Path) -> Framework:
     """Load and validate one criteria file; raise :class:`CriteriaError` naming file and field."""
-    raw = _resolve_inheritance(_read_yaml(path), path.parent, ())
+    raw = _read_yaml(path)
+    try:
+        raw = _resolve_inheritance(raw, path.parent, ())
+    except CriteriaError as exc:
+        raise CriteriaError(f"{path.name}: {exc}") from exc
     try:
         data = FrameworkFile.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = _field_path(tuple(first["loc"]), raw)
+        # Consistency checks fail on the whole file and name their own field.
+        where = f"{_field_path(tuple(first['loc']), raw)}: " if first["loc"] else ""
         message = first["msg"].removeprefix("Value error, ")
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise CriteriaError(f"{path.name}: {where}: {message}{more}") from exc
+        raise CriteriaError(f"{path.name}: {where}{message}{more}") from exc
     expected = f"fy{data.fiscal_year}.yaml"
     if path.name != expected:
         raise CriteriaError(f"{path.name}: fiscal_year {data.fiscal_year} belongs in {expected}")
