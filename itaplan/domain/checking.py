@@ -17,9 +17,9 @@ from itaplan.domain.scoring import (
     Assessment,
     Finding,
     Printed,
-    differs,
     assess,
     check,
+    differs,
 )
 from itaplan.domain.thai import format_score
 
@@ -41,9 +41,7 @@ class CheckReport:
         computed: dict[str, Any] = {t: self.assessment.tools.get(t) for t in TOOL_ORDER}
         computed["total"] = self.assessment.total
         computed["level"] = self.assessment.level
-        computed["indicators"] = {
-            str(n): v for n, v in self.assessment.scored_indicators.items()
-        }
+        computed["indicators"] = {str(n): v for n, v in self.assessment.scored_indicators.items()}
         printed: dict[str, Any] = dict(self.printed.tools)
         if self.printed.total is not None:
             printed["total"] = self.printed.total

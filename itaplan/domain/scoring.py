@@ -82,7 +82,7 @@ class Printed:
         """Build from ``{"total": …, "level": …, "IIT": …}`` as the parser returns it."""
         total = values.get("total")
         level = values.get("level")
-        tools = {t: float(v) for t in TOOL_ORDER if isinstance(v := values.get(t), int | float)}
+        tools: dict[str, float] = {t: float(v) for t in TOOL_ORDER if isinstance(v := values.get(t), int | float)}
         return cls(
             total=float(total) if isinstance(total, int | float) else None,
             level=str(level) if level is not None else None,
@@ -119,7 +119,9 @@ class Impact:
     points: float
 
 
-def indicator_from_items(framework: Framework, number: int, items: Mapping[str, float]) -> float | None:
+def indicator_from_items(
+    framework: Framework, number: int, items: Mapping[str, float]
+) -> float | None:
     """An indicator's score built from its items by the year's rule, or ``None`` when the
     rule is unknown or an item is missing."""
     indicator = framework.indicator(number)
@@ -178,8 +180,8 @@ def assess(
     tools: dict[str, float | None] = {}
     for tool in framework.tools:
         values = [r.value for r in results if r.tool == tool.code]
-        tools[tool.code] = None if any(v is None for v in values) else fmean(
-            v for v in values if v is not None
+        tools[tool.code] = (
+            None if any(v is None for v in values) else fmean(v for v in values if v is not None)
         )
     total: float | None = None
     if all(v is not None for v in tools.values()):
@@ -209,8 +211,10 @@ def check(assessment: Assessment, printed: Printed | None = None) -> list[Findin
     fw = assessment.framework
     findings: list[Finding] = []
     for ind in assessment.indicators:
-        if ind.entered is not None and ind.from_items is not None and differs(
-            ind.entered, ind.from_items
+        if (
+            ind.entered is not None
+            and ind.from_items is not None
+            and differs(ind.entered, ind.from_items)
         ):
             findings.append(
                 Finding(
@@ -245,8 +249,10 @@ def check(assessment: Assessment, printed: Printed | None = None) -> list[Findin
                     f"{format_score(computed)}",
                 )
             )
-    if printed.total is not None and assessment.total is not None and differs(
-        printed.total, assessment.total
+    if (
+        printed.total is not None
+        and assessment.total is not None
+        and differs(printed.total, assessment.total)
     ):
         findings.append(
             Finding(
@@ -298,6 +304,12 @@ def score_impact(assessment: Assessment) -> list[Impact]:
         if item_weight is None:
             continue
         impacts.append(
-            Impact(code, f"{code} {fw.item(code).text}", score, item_weight, item_weight * (100 - score))
+            Impact(
+                code,
+                f"{code} {fw.item(code).text}",
+                score,
+                item_weight,
+                item_weight * (100 - score),
+            )
         )
     return sorted(impacts, key=lambda i: (-i.points, i.target))

@@ -66,12 +66,11 @@ def fiscal_year_bounds(year_be: int) -> tuple[dt.date, dt.date]:
 
 def format_date(day: dt.date, *, thai_digits: bool = True, short: bool = True) -> str:
     """A date in the Buddhist era, e.g. ``๑ ต.ค. ๖๘`` (short) or ``๑ ตุลาคม ๒๕๖๘`` (long)."""
-    text = str(thai_strftime(day, "%-d %b %y" if short else "%-d %B %Y"))
+    moment = dt.datetime(day.year, day.month, day.day)
+    text = str(thai_strftime(moment, "%-d %b %y" if short else "%-d %B %Y"))
     return to_thai_digits(text) if thai_digits else text
 
 
 def format_period(start: dt.date, end: dt.date, *, thai_digits: bool = True) -> str:
     """A date range as agencies write it: ``๑ ต.ค. ๖๘ – ๓๐ ก.ย. ๖๙``."""
-    return (
-        f"{format_date(start, thai_digits=thai_digits)} – {format_date(end, thai_digits=thai_digits)}"
-    )
+    return f"{format_date(start, thai_digits=thai_digits)} – {format_date(end, thai_digits=thai_digits)}"

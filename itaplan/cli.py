@@ -1,0 +1,268 @@
+"""The ``itaplan`` command line.
+
+Commands that need no database (``parse``, ``check``, ``criteria``) use the pure
+domain core and start in milliseconds. Commands that do (``agency``, ``user``,
+``demo``, ``manage``) set Django up first. ``parse`` and ``check`` are used by
+scripts: their ``--json`` output is kept stable.
+
+Exit codes: 0 done (findings are results, not errors); 2 the input could not be
+read or the command was misused, with a one-line reason on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from itaplan.domain import criteria
+from itaplan.domain.thai import format_score
+
+EXIT_UNREADABLE = 2
+
+
+class CommandError(Exception):
+    """A one-line reason the command could not do its work (exit 2)."""
+
+
+def read_text_file(path: Path) -> str:
+    """Text of a result file: UTF-8 (with or without BOM), else Thai Windows cp874."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise CommandError(f"ไม่พบไฟล์ {path}") from exc
+    except OSError as exc:
+        raise CommandError(f"อ่านไฟล์ {path} ไม่ได้: {exc.strerror}") from exc
+    if b"\x00" in data[:4096]:
+        raise CommandError(f"{path} ไม่ใช่ไฟล์ข้อความ (ส่งออกเป็น .txt ก่อน)")
+    for encoding in ("utf-8-sig", "cp874"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CommandError(f"{path} ไม่ได้เข้ารหัสเป็น UTF-8 หรือ TIS-620/cp874")
+
+
+def _parse(path: str, year: int | None) -> Any:
+    text = read_text_file(Path(path))
+    from itaplan.domain.parsing import parse_result_text
+
+    return parse_result_text(text, fiscal_year=year)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, int | float):
+        return format_score(float(value))
+    return str(value)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    parsed = _parse(args.file, args.year)
+    if args.json:
+        _print_json(parsed.as_dict())
+        return 0
+    print(f"ปีงบประมาณของผลการประเมิน: {parsed.fiscal_year or 'ไม่พบ'}")
+    print(f"หน่วยงาน: {parsed.agency or 'ไม่พบ'}")
+    print("ตัวชี้วัด\tคะแนน")
+    for number in sorted(parsed.indicators):
+        print(f"{number}\t{_fmt(parsed.indicators[number])}")
+    if parsed.items:
+        print("ประเด็นการประเมิน\tคะแนน")
+        for code, score in parsed.items.items():
+            print(f"{code}\t{_fmt(score)}")
+    for key, value in parsed.printed.items():
+        print(f"พิมพ์ไว้ {key}: {_fmt(value)}")
+    for conflict in parsed.conflicts:
+        values = ", ".join(_fmt(v) for v in conflict.values)
+        print(f"ค่าไม่ตรงกัน {conflict.field}: {values} (บรรทัด {', '.join(map(str, conflict.lines))})")
+    for line_no, text in parsed.unread_lines:
+        print(f"อ่านไม่ได้ บรรทัด {line_no}: {text[:80]}")
+    for warning in parsed.warnings:
+        print(f"คำเตือน: {warning}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from itaplan.domain.checking import check_parsed
+
+    parsed = _parse(args.file, args.year)
+    year = args.year or parsed.fiscal_year
+    if year is None:
+        raise CommandError("ไม่พบปีงบประมาณของผลการประเมินในไฟล์ ระบุด้วย --year")
+    if not parsed.indicators and not parsed.items and not parsed.conflicts:
+        raise CommandError(f"ไม่พบคะแนนตัวชี้วัดหรือประเด็นการประเมินใน {args.file}")
+    try:
+        framework = criteria.load(year)
+    except criteria.CriteriaError as exc:
+        raise CommandError(str(exc)) from exc
+    report = check_parsed(parsed, framework)
+    if args.json:
+        _print_json(report.as_dict())
+        return 0
+    data = report.as_dict()
+    print(f"ปีงบประมาณ {year} — {parsed.agency or 'ไม่ทราบชื่อหน่วยงาน'}")
+    print("\tคำนวณ\tพิมพ์ไว้")
+    for key in ("IIT", "EIT", "OIT", "total", "level"):
+        print(f"{key}\t{_fmt(data['computed'].get(key))}\t{_fmt(data['printed'].get(key))}")
+    if not report.findings:
+        print("ไม่พบความคลาดเคลื่อน")
+    for finding in report.findings:
+        print(f"- {finding.message}")
+    return 0
+
+
+def cmd_criteria_check(args: argparse.Namespace) -> int:
+    failures = 0
+    for year in criteria.available_years():
+        try:
+            fw = criteria.load(year)
+        except criteria.CriteriaError as exc:
+            failures += 1
+            print(f"FY{year}: ผิดพลาด — {exc}")
+            continue
+        official = sum(1 for _, p in fw.describe_sources() if p.is_official)
+        total = sum(1 for _ in fw.describe_sources())
+        print(
+            f"FY{year}: ผ่าน — ตัวชี้วัด {len(fw.indicators)}, ประเด็น {len(fw.items)}, "
+            f"ข้อเท็จจริงที่ตรวจสอบแล้ว {official}/{total}, สิ่งที่ยังไม่ทราบ {len(fw.data.unknowns)}"
+        )
+    return 1 if failures else 0
+
+
+def _criteria_as_dict(fw: criteria.Framework) -> dict[str, Any]:
+    return {
+        "fiscal_year": fw.fiscal_year,
+        "summary": fw.data.summary,
+        "unknowns": list(fw.data.unknowns),
+        "tools": [{"code": t.code, "weight": t.weight, "source": t.source} for t in fw.tools],
+        "indicators": [
+            {"number": i.number, "name": i.name, "tool": i.tool, "aggregation": i.aggregation,
+             "source": i.source}
+            for i in fw.indicators
+        ],
+        "items": [
+            {"code": i.code, "indicator": i.indicator, "sub_indicator": i.sub_indicator,
+             "text": i.text, "source": i.source}
+            for i in fw.items
+        ],
+        "levels": [lv.model_dump() for lv in fw.data.levels],
+        "measures_item": fw.data.measures_item.code,
+        "report_item": fw.data.report_item.code,
+    }  # fmt: skip
+
+
+def cmd_criteria_show(args: argparse.Namespace) -> int:
+    try:
+        fw = criteria.load(args.year)
+    except criteria.CriteriaError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.json:
+        _print_json(_criteria_as_dict(fw))
+        return 0
+    print(f"เกณฑ์การประเมิน ITA ปีงบประมาณ {fw.fiscal_year}")
+    print(fw.data.summary)
+    for tool in fw.tools:
+        print(f"\n{tool.code} {tool.name} (น้ำหนักร้อยละ {tool.weight:g}) [{tool.provenance.status}]")
+        for ind in fw.indicators_of(tool.code):
+            print(f"  ตัวชี้วัดที่ {ind.number} {ind.name} [{ind.provenance.status}]")
+            for item in fw.items_of(ind.number):
+                sub = f" ({item.sub_indicator})" if item.sub_indicator else ""
+                print(f"    {item.code}{sub} {item.text}")
+    print("\nระดับผลการประเมิน:")
+    for lv in fw.data.levels:
+        print(f"  {lv.label}: คะแนนรวม ≥ {lv.min_total:g} [{lv.provenance.status}]")
+    print(f"มาตรการ: {fw.data.measures_item.code or 'ไม่ทราบ'}; "
+          f"รายงานผล: {fw.data.report_item.code or 'ไม่ทราบ'}")  # fmt: skip
+    if fw.data.unknowns:
+        print("\nสิ่งที่ยังไม่ทราบ:")
+        for unknown in fw.data.unknowns:
+            print(f"  - {unknown}")
+    return 0
+
+
+def _django(argv: Sequence[str]) -> int:
+    """Run a Django management command with the project settings."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "itaplan.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["itaplan", *argv])
+    return 0
+
+
+def _management(command: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        return _django([command, *args.rest])
+
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="itaplan", description="itaplan — มาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    for name, func, help_text in (
+        ("parse", cmd_parse, "อ่านคะแนนจากข้อความผลการประเมินหรือเอกสารเดิม"),
+        ("check", cmd_check, "คำนวณคะแนนและตรวจความคลาดเคลื่อนกับค่าที่พิมพ์ไว้"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("file", help="ไฟล์ข้อความ (.txt)")
+        p.add_argument("--year", type=int, help="ปีงบประมาณ (พ.ศ.) ของผลการประเมิน")
+        p.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON")
+        p.set_defaults(func=func)
+
+    crit = sub.add_parser("criteria", help="เกณฑ์การประเมินรายปี")
+    crit_sub = crit.add_subparsers(dest="criteria_command", required=True)
+    crit_sub.add_parser("check", help="ตรวจไฟล์เกณฑ์ทุกปี").set_defaults(func=cmd_criteria_check)
+    show = crit_sub.add_parser("show", help="แสดงตัวชี้วัดและประเด็นของปี")
+    show.add_argument("year", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_criteria_show)
+
+    for name, help_text in (
+        ("agency", "จัดการหน่วยงาน: itaplan agency add …"),
+        ("user", "จัดการผู้ใช้: itaplan user add …"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p_sub = p.add_subparsers(dest=f"{name}_command", required=True)
+        add = p_sub.add_parser("add", help=help_text, add_help=False)
+        add.add_argument("rest", nargs=argparse.REMAINDER)
+        add.set_defaults(func=_management(f"{name}_add"))
+    demo = sub.add_parser("demo", help="ข้อมูลตัวอย่าง: itaplan demo load")
+    demo_sub = demo.add_subparsers(dest="demo_command", required=True)
+    load = demo_sub.add_parser("load", help="โหลดหน่วยงานตัวอย่างจากเอกสารจริง", add_help=False)
+    load.add_argument("rest", nargs=argparse.REMAINDER)
+    load.set_defaults(func=_management("load_demo"))
+    manage = sub.add_parser("manage", help="คำสั่ง Django manage.py", add_help=False)
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=lambda a: _django(a.rest))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CommandError as exc:
+        print(f"itaplan: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except BrokenPipeError:
+        # Output piped into `head` and cut short: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
