@@ -1,0 +1,135 @@
+"""The `itaplan` command line, run as scripts run it (a real subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[1] / "demo" / "seeds"
+
+
+def seed(prefix: str) -> Path:
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def itaplan(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "itaplan.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_parse_json_gives_the_documented_shape_for_seed_004() -> None:
+    run = itaplan("parse", seed("004"), "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["fiscal_year"] == 2568
+    assert data["agency"] == "องค์การบริหารส่วนตำบลสามเรือน"
+    assert data["indicators"]["1"] == 99.29
+    assert "6" not in data["indicators"]  # printed twice with different numbers
+    assert data["items"]["i1"] == 97.86
+    assert data["items"]["o13"] == 50.0
+    assert len(data["items"]) == 52
+    assert data["printed"] == {
+        "total": 96.79, "level": "ผ่านดี", "IIT": 96.86, "EIT": 95.77, "OIT": 97.5
+    }  # fmt: skip
+    [conflict] = [c for c in data["conflicts"] if c["field"] == "indicator 6"]
+    assert set(conflict["values"]) == {96.29, 96.26}
+
+
+def test_check_json_reports_the_printed_oit_error_of_seed_003() -> None:
+    run = itaplan("check", seed("003"), "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["fiscal_year"] == 2565
+    assert round(data["computed"]["total"], 2) == 90.27
+    assert data["computed"]["level"] == "A"
+    [oit] = [f for f in data["findings"] if f["field"] == "OIT"]
+    assert oit["printed"] == 98.78
+    assert round(oit["computed"], 2) == 89.78
+    assert "98.78" in oit["message"]
+
+
+def test_check_settles_a_double_printed_indicator_by_the_printed_tool_score() -> None:
+    data = json.loads(itaplan("check", seed("004"), "--json").stdout)
+    [finding] = [f for f in data["findings"] if f["field"] == "indicator 6"]
+    assert finding["computed"] == 96.26  # the value that reproduces the printed EIT 95.77
+    assert round(data["computed"]["total"], 2) == 96.79
+    assert data["computed"]["level"] == "ผ่านดี"
+    fields = {f["field"] for f in data["findings"]}
+    assert not fields & {"IIT", "EIT", "OIT", "total", "level"}
+
+
+def test_check_flags_indicator_5_of_seed_003_printed_twice() -> None:
+    data = json.loads(itaplan("check", seed("003"), "--json").stdout)
+    [finding] = [f for f in data["findings"] if f["field"] == "indicator 5"]
+    assert "82.11" in finding["printed"] and "87.50" in finding["printed"]
+    assert finding["computed"] == 82.11  # reproduces the printed IIT 84.54
+
+
+def test_check_of_seed_000_finds_nothing_wrong_and_level_d() -> None:
+    data = json.loads(itaplan("check", seed("000"), "--json").stdout)
+    assert data["computed"]["level"] == "D"
+    assert round(data["computed"]["total"], 2) == 62.09
+    assert data["findings"] == []
+
+
+def test_check_exits_2_with_one_line_when_the_file_is_missing(tmp_path: Path) -> None:
+    run = itaplan("check", tmp_path / "nothing.txt", "--json")
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_check_exits_2_when_the_file_has_no_scores(tmp_path: Path) -> None:
+    empty = tmp_path / "letter.txt"
+    empty.write_text("บันทึกข้อความ เรื่อง ขออนุมัติจัดซื้อวัสดุสำนักงาน\n", encoding="utf-8")
+    run = itaplan("check", empty)
+    assert run.returncode == 2
+    assert "ไม่พบ" in run.stderr
+
+
+def test_check_exits_2_for_a_binary_file(tmp_path: Path) -> None:
+    binary = tmp_path / "result.xlsx"
+    binary.write_bytes(b"PK\x03\x04\x00\x00binary")
+    assert itaplan("check", binary).returncode == 2
+
+
+def test_parse_reads_a_cp874_file_saved_by_thai_windows(tmp_path: Path) -> None:
+    legacy = tmp_path / "result.txt"
+    legacy.write_bytes("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\t98.64\n".encode("cp874"))
+    data = json.loads(itaplan("parse", legacy, "--year", "2564", "--json").stdout)
+    assert data["indicators"] == {"1": 98.64}
+
+
+def test_criteria_check_passes_for_every_year() -> None:
+    run = itaplan("criteria", "check")
+    assert run.returncode == 0, run.stdout
+    for year in range(2564, 2570):
+        assert f"FY{year}: ผ่าน" in run.stdout
+
+
+def test_criteria_show_lists_items_and_says_what_is_unknown() -> None:
+    run = itaplan("criteria", "show", "2568")
+    assert run.returncode == 0
+    assert "o27 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน" in run.stdout
+    assert "สิ่งที่ยังไม่ทราบ" in run.stdout
+
+
+def test_criteria_show_of_a_year_without_a_file_exits_2() -> None:
+    run = itaplan("criteria", "show", "2550")
+    assert run.returncode == 2
+    assert "2550" in run.stderr
+
+
+@pytest.mark.parametrize("command", ["parse", "check"])
+def test_readable_output_is_thai(command: str) -> None:
+    run = itaplan(command, seed("004"))
+    assert run.returncode == 0
+    assert "ผ่านดี" in run.stdout
