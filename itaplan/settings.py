@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "auditlog",
     "itaplan.agencies",
     "itaplan.results",
+    "itaplan.plans",
+    "itaplan.documents",
 ]
 
 MIDDLEWARE = [

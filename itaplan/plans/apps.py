@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "itaplan.plans"
+    verbose_name = "แผนมาตรการ"
