@@ -16,7 +16,7 @@ class Province(models.Model):
     name = models.CharField("จังหวัด", max_length=100, unique=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ("name",)
         verbose_name = "จังหวัด"
         verbose_name_plural = "จังหวัด"
 
@@ -29,12 +29,17 @@ class District(models.Model):
     name = models.CharField("อำเภอ", max_length=100)
 
     class Meta:
-        ordering = ["province__name", "name"]
+        ordering = (
+            "province__name",
+            "name",
+        )
         verbose_name = "อำเภอ"
         verbose_name_plural = "อำเภอ"
-        constraints = [
-            models.UniqueConstraint(fields=["province", "name"], name="district_unique_in_province")
-        ]
+        constraints = (
+            models.UniqueConstraint(
+                fields=["province", "name"], name="district_unique_in_province"
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.name} จ.{self.province.name}"
@@ -84,10 +89,10 @@ class Agency(models.Model):
     objects = AgencyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ("name",)
         verbose_name = "หน่วยงาน"
         verbose_name_plural = "หน่วยงาน"
-        indexes = [models.Index(fields=["district", "kind"])]
+        indexes = (models.Index(fields=["district", "kind"]),)
 
     def __str__(self) -> str:
         return self.name
@@ -104,10 +109,15 @@ class Unit(models.Model):
     name = models.CharField("ชื่อส่วนราชการ", max_length=200)
 
     class Meta:
-        ordering = ["agency", "name"]
+        ordering = (
+            "agency",
+            "name",
+        )
         verbose_name = "กอง/สำนัก"
         verbose_name_plural = "กอง/สำนัก"
-        constraints = [models.UniqueConstraint(fields=["agency", "name"], name="unit_unique_in_agency")]
+        constraints = (
+            models.UniqueConstraint(fields=["agency", "name"], name="unit_unique_in_agency"),
+        )
 
     def __str__(self) -> str:
         return self.name
@@ -135,13 +145,13 @@ class Membership(models.Model):
     class Meta:
         verbose_name = "สมาชิกหน่วยงาน"
         verbose_name_plural = "สมาชิกหน่วยงาน"
-        constraints = [
+        constraints = (
             models.UniqueConstraint(fields=["user", "agency"], name="one_membership_per_agency"),
             models.CheckConstraint(
                 condition=Q(role="unit", unit__isnull=False) | ~Q(role="unit"),
                 name="unit_member_has_unit",
             ),
-        ]
+        )
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} {self.agency}"
@@ -168,12 +178,12 @@ class SupervisorScope(models.Model):
     class Meta:
         verbose_name = "ขอบเขตผู้กำกับดูแล"
         verbose_name_plural = "ขอบเขตผู้กำกับดูแล"
-        constraints = [
+        constraints = (
             models.CheckConstraint(
                 condition=Q(province__isnull=True) | Q(district__isnull=True),
                 name="scope_is_province_or_district",
-            )
-        ]
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.user}: {self.district or self.province or 'ทั้งประเทศ'}"

@@ -58,14 +58,21 @@ class Result(models.Model):
     computed_eit = models.FloatField(null=True, blank=True)
     computed_oit = models.FloatField(null=True, blank=True)
     finding_count = models.PositiveSmallIntegerField(default=0)
+    #: What intake noticed and the stored scores cannot show again: values printed
+    #: twice with different numbers, lines the parser could not read, the choice
+    #: the user made. ``[{"field": …, "message": …}]``, Thai.
+    intake_notes = models.JSONField("ข้อสังเกตตอนนำเข้า", default=list, blank=True)
 
     objects = ResultQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-fiscal_year", "agency__name"]
+        ordering = (
+            "-fiscal_year",
+            "agency__name",
+        )
         verbose_name = "ผลการประเมิน"
         verbose_name_plural = "ผลการประเมิน"
-        constraints = [
+        constraints = (
             models.UniqueConstraint(
                 fields=["agency", "fiscal_year"],
                 condition=Q(is_current=True),
@@ -74,8 +81,8 @@ class Result(models.Model):
             models.UniqueConstraint(
                 fields=["agency", "fiscal_year", "version"], name="result_version_unique"
             ),
-        ]
-        indexes = [models.Index(fields=["fiscal_year", "is_current", "computed_total"])]
+        )
+        indexes = (models.Index(fields=["fiscal_year", "is_current", "computed_total"]),)
 
     def __str__(self) -> str:
         return f"{self.agency} ปี {self.fiscal_year}"
@@ -89,14 +96,19 @@ class IndicatorScore(models.Model):
     score = models.FloatField("คะแนน")
 
     class Meta:
-        ordering = ["number"]
-        constraints = [
+        ordering = ("number",)
+        verbose_name = "คะแนนตัวชี้วัด"
+        verbose_name_plural = "คะแนนตัวชี้วัด"
+        constraints = (
             models.UniqueConstraint(fields=["result", "number"], name="indicator_once_per_result"),
             models.CheckConstraint(
                 condition=Q(score__gte=0, score__lte=100), name="indicator_score_0_100"
             ),
-        ]
-        indexes = [models.Index(fields=["number", "score"])]
+        )
+        indexes = (models.Index(fields=["number", "score"]),)
+
+    def __str__(self) -> str:
+        return f"ตัวชี้วัดที่ {self.number}: {self.score:.2f}"
 
 
 class ItemScore(models.Model):
@@ -107,9 +119,15 @@ class ItemScore(models.Model):
     score = models.FloatField("คะแนน")
 
     class Meta:
-        constraints = [
+        ordering = ("id",)
+        verbose_name = "คะแนนประเด็นการประเมิน"
+        verbose_name_plural = "คะแนนประเด็นการประเมิน"
+        constraints = (
             models.UniqueConstraint(fields=["result", "code"], name="item_once_per_result"),
             models.CheckConstraint(
                 condition=Q(score__gte=0, score__lte=100), name="item_score_0_100"
             ),
-        ]
+        )
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.score:.2f}"

@@ -1,0 +1,250 @@
+"""Saving ITA results: the one way in for the form, the text import and spreadsheets.
+
+Every intake path ends in :func:`save_result` (one agency) or :func:`save_results`
+(many, all or nothing). They validate the scores against the criteria of the
+year, keep what was entered as entered, refresh the cached ``computed_*`` fields
+from the scoring engine, and never overwrite a result silently: replacing the
+current result of an agency-year needs ``replace=True`` and keeps the old one as
+``is_current=False`` under the next version number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from itaplan.agencies.models import Agency
+from itaplan.domain.criteria import CriteriaError, Framework, load
+from itaplan.domain.scoring import Assessment, Finding, Printed, assess, check
+from itaplan.domain.thai import format_score
+from itaplan.results.models import IndicatorScore, ItemScore, Result
+
+PRINTED_KEYS = ("total", "level", "IIT", "EIT", "OIT")
+
+
+class IntakeError(ValueError):
+    """Input that cannot be saved; ``messages`` says why, in Thai, one line each."""
+
+    def __init__(self, messages: Sequence[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = list(messages)
+
+
+class ResultExists(IntakeError):
+    """The agency already has a current result for the year and replace was not confirmed."""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Entered scores scored by the engine, with every finding."""
+
+    assessment: Assessment
+    printed: Printed
+    findings: tuple[Finding, ...]
+
+    @property
+    def framework(self) -> Framework:
+        return self.assessment.framework
+
+
+@dataclass
+class ResultEntry:
+    """One result to save, as every intake path hands it over."""
+
+    agency: Agency
+    fiscal_year: int
+    indicators: dict[int, float]
+    items: dict[str, float] = field(default_factory=dict)
+    printed: dict[str, Any] = field(default_factory=dict)
+    previous_total: float | None = None
+    source_name: str = ""
+    source_text: str = ""
+    notes: list[dict[str, str]] = field(default_factory=list)
+    #: How the user knows this entry ("แถวที่ 3"), put before its error messages.
+    label: str = ""
+
+
+def printed_of(values: Mapping[str, Any]) -> Printed:
+    """Printed totals from ``{"total", "level", "IIT", "EIT", "OIT"}``; blanks are left out."""
+    clean = {k: v for k, v in values.items() if v not in (None, "")}
+    return Printed.from_mapping(clean)
+
+
+def evaluate(
+    framework: Framework,
+    indicators: Mapping[int, float],
+    items: Mapping[str, float] | None = None,
+    printed: Mapping[str, Any] | None = None,
+) -> Evaluation:
+    """Score entered values against the year and compare them with what was printed."""
+    assessment = assess(framework, indicators, items or {})
+    shown = printed_of(printed or {})
+    return Evaluation(assessment, shown, tuple(check(assessment, shown)))
+
+
+def validation_errors(
+    fiscal_year: int, indicators: Mapping[int, float], items: Mapping[str, float]
+) -> list[str]:
+    """Why these scores cannot be saved for this year, in Thai; empty when they can."""
+    try:
+        framework = load(fiscal_year)
+    except CriteriaError as exc:
+        return [str(exc)]
+    errors: list[str] = []
+    for number, score in sorted(indicators.items()):
+        if not framework.has_indicator(number):
+            errors.append(f"ปี {fiscal_year} ไม่มีตัวชี้วัดที่ {number}")
+        elif not 0 <= score <= 100:
+            errors.append(f"ตัวชี้วัดที่ {number}: {format_score(score)} ไม่อยู่ระหว่าง 0 ถึง 100")
+    for code, score in items.items():
+        if not framework.has_item(code):
+            errors.append(f"'{code}' ไม่ใช่ประเด็นการประเมินของปี {fiscal_year}")
+        elif not 0 <= score <= 100:
+            errors.append(f"ประเด็น {code}: {format_score(score)} ไม่อยู่ระหว่าง 0 ถึง 100")
+    if not indicators and not items:
+        errors.append("ไม่มีคะแนนตัวชี้วัดหรือประเด็นการประเมินให้บันทึก")
+    return errors
+
+
+def current_result(agency: Agency, fiscal_year: int) -> Result | None:
+    """The agency's current result for the year, if any."""
+    return Result.objects.filter(agency=agency, fiscal_year=fiscal_year, is_current=True).first()
+
+
+def _check_entry(entry: ResultEntry, replace: bool) -> tuple[list[str], bool]:
+    """The entry's problems, and whether the only one is an existing result."""
+    errors = validation_errors(entry.fiscal_year, entry.indicators, entry.items)
+    exists = False
+    if not errors and not replace and current_result(entry.agency, entry.fiscal_year):
+        exists = True
+        errors.append(
+            f"{entry.agency.name} มีผลการประเมินปี {entry.fiscal_year} อยู่แล้ว "
+            "ต้องยืนยัน 'แทนที่ผลเดิม' ก่อน (ผลเดิมจะเก็บไว้เป็นฉบับก่อนหน้า)"
+        )
+    prefix = f"{entry.label}: " if entry.label else ""
+    return [prefix + e for e in errors], exists
+
+
+def _store(entry: ResultEntry, source: str, user: AbstractBaseUser | None) -> Result:
+    framework = load(entry.fiscal_year)
+    existing = Result.objects.select_for_update().filter(
+        agency=entry.agency, fiscal_year=entry.fiscal_year
+    )
+    last_version = existing.aggregate(last=Max("version"))["last"] or 0
+    for old in existing.filter(is_current=True):
+        # save() rather than update() so the audit log records the change.
+        old.is_current = False
+        old.save(update_fields=["is_current", "updated_at"])
+    evaluation = evaluate(framework, entry.indicators, entry.items, entry.printed)
+    assessment = evaluation.assessment
+    printed = evaluation.printed
+    result = Result.objects.create(
+        agency=entry.agency,
+        fiscal_year=entry.fiscal_year,
+        version=last_version + 1,
+        is_current=True,
+        source=source,
+        source_name=entry.source_name[:255],
+        source_text=entry.source_text,
+        entered_by=user if user is not None and user.is_authenticated else None,
+        printed_total=printed.total,
+        printed_level=(printed.level or "")[:32],
+        printed_iit=printed.tools.get("IIT"),
+        printed_eit=printed.tools.get("EIT"),
+        printed_oit=printed.tools.get("OIT"),
+        previous_total=entry.previous_total,
+        computed_total=assessment.total,
+        computed_level=assessment.level or "",
+        computed_iit=assessment.tools.get("IIT"),
+        computed_eit=assessment.tools.get("EIT"),
+        computed_oit=assessment.tools.get("OIT"),
+        finding_count=len(evaluation.findings) + len(entry.notes),
+        intake_notes=list(entry.notes),
+    )
+    # One create() per score, not bulk_create(), so each lands in the audit log.
+    for number, score in sorted(entry.indicators.items()):
+        IndicatorScore.objects.create(result=result, number=number, score=score)
+    for code, score in entry.items.items():
+        ItemScore.objects.create(result=result, code=code, score=score)
+    return result
+
+
+def save_results(
+    entries: Iterable[ResultEntry],
+    source: str,
+    user: AbstractBaseUser | None,
+    replace: bool = False,
+) -> list[Result]:
+    """Save many results at once, all or none.
+
+    Every entry is checked first and every problem reported together in
+    :class:`IntakeError` (:class:`ResultExists` when the only problem is that
+    results exist and ``replace`` was not given); nothing is written then.
+    """
+    entries = list(entries)
+    try:
+        with transaction.atomic():
+            _raise_for_problems(entries, replace)
+            return [_store(entry, source, user) for entry in entries]
+    except IntegrityError as exc:
+        # Two people saving the same agency-year at once: the database keeps one.
+        raise IntakeError(
+            ["มีผู้อื่นบันทึกผลการประเมินของหน่วยงานและปีเดียวกันพร้อมกัน กรุณาลองใหม่"]
+        ) from exc
+
+
+def _raise_for_problems(entries: list[ResultEntry], replace: bool) -> None:
+    seen: dict[tuple[int, int], str] = {}
+    errors: list[str] = []
+    only_existing = True
+    for entry in entries:
+        key = (entry.agency.pk, entry.fiscal_year)
+        if key in seen:
+            errors.append(
+                f"{entry.label or entry.agency.name}: {entry.agency.name} ปี {entry.fiscal_year} "
+                f"ซ้ำกับ{seen[key] or 'รายการก่อนหน้า'}"
+            )
+            only_existing = False
+            continue
+        seen[key] = entry.label
+        problems, exists = _check_entry(entry, replace)
+        if problems and not exists:
+            only_existing = False
+        errors.extend(problems)
+    if errors:
+        raise (ResultExists if only_existing else IntakeError)(errors)
+
+
+def save_result(
+    agency: Agency,
+    fiscal_year: int,
+    indicators: Mapping[int, float],
+    items: Mapping[str, float] | None,
+    printed: Mapping[str, Any] | None,
+    source: str,
+    user: AbstractBaseUser | None,
+    replace: bool = False,
+    *,
+    source_name: str = "",
+    source_text: str = "",
+    previous_total: float | None = None,
+    notes: Sequence[dict[str, str]] = (),
+) -> Result:
+    """Save one agency's result for a year and return it (see :func:`save_results`)."""
+    entry = ResultEntry(
+        agency=agency,
+        fiscal_year=fiscal_year,
+        indicators=dict(indicators),
+        items=dict(items or {}),
+        printed=dict(printed or {}),
+        previous_total=previous_total,
+        source_name=source_name,
+        source_text=source_text,
+        notes=list(notes),
+    )
+    return save_results([entry], source, user, replace)[0]
