@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "itaplan.demo",
     "itaplan.plans",
     "itaplan.documents",
+    "itaplan.progress",
 ]
 
 MIDDLEWARE = [

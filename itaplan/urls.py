@@ -3,8 +3,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("itaplan.agencies.urls")),
     path("", include("itaplan.results.urls")),
     path("", include("itaplan.plans.urls")),
     path("", include("itaplan.documents.urls")),
+    path("", include("itaplan.progress.urls")),
 ]
