@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "itaplan.plans",
     "itaplan.documents",
     "itaplan.progress",
+    "itaplan.supervision",
 ]
 
 MIDDLEWARE = [

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("itaplan.plans.urls")),
     path("", include("itaplan.documents.urls")),
     path("", include("itaplan.progress.urls")),
+    path("", include("itaplan.supervision.urls")),
 ]
