@@ -1,3 +1,7 @@
 from django.urls import path
 
-urlpatterns: list = []
+from itaplan.agencies import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+]

@@ -20,7 +20,7 @@ from django.db.models import Max
 
 from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import CriteriaError, Framework, load
-from itaplan.domain.scoring import Assessment, Finding, Printed, assess, check
+from itaplan.domain.scoring import Assessment, Finding, Printed, assess, check, differs
 from itaplan.domain.thai import format_score
 from itaplan.results.models import IndicatorScore, ItemScore, Result
 
@@ -50,6 +50,32 @@ class Evaluation:
     @property
     def framework(self) -> Framework:
         return self.assessment.framework
+
+    def figures(self) -> list[dict[str, Any]]:
+        """Total, level and tools: computed beside printed, and whether they disagree."""
+        a, p = self.assessment, self.printed
+        rows: list[dict[str, Any]] = [
+            {"key": "total", "label": "คะแนนรวม", "computed": a.total, "printed": p.total},
+            {"key": "level", "label": "ระดับ", "computed": a.level, "printed": p.level},
+        ]
+        rows += [
+            {
+                "key": t.code,
+                "label": t.code,
+                "computed": a.tools.get(t.code),
+                "printed": p.tools.get(t.code),
+            }
+            for t in self.framework.tools
+        ]
+        for row in rows:
+            computed, printed = row["computed"], row["printed"]
+            if computed is None or printed is None:
+                row["differs"] = False
+            elif isinstance(computed, float) and isinstance(printed, float):
+                row["differs"] = differs(printed, computed)
+            else:
+                row["differs"] = str(printed) != str(computed)
+        return rows
 
 
 @dataclass
@@ -193,9 +219,7 @@ def save_results(
             return [_store(entry, source, user) for entry in entries]
     except IntegrityError as exc:
         # Two people saving the same agency-year at once: the database keeps one.
-        raise IntakeError(
-            ["มีผู้อื่นบันทึกผลการประเมินของหน่วยงานและปีเดียวกันพร้อมกัน กรุณาลองใหม่"]
-        ) from exc
+        raise IntakeError(["มีผู้อื่นบันทึกผลการประเมินของหน่วยงานและปีเดียวกันพร้อมกัน กรุณาลองใหม่"]) from exc
 
 
 def _raise_for_problems(entries: list[ResultEntry], replace: bool) -> None:

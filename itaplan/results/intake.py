@@ -1,0 +1,367 @@
+"""From what the user typed, pasted or uploaded to what :mod:`services` saves.
+
+An intake happens in two requests: a preview, then a confirmation. Nothing is
+written at the preview; what it showed travels to the confirm step as a
+:class:`Draft`, signed (and compressed) in a hidden field, so a confirmation
+saves exactly what was previewed, and a draft made for one agency and user
+cannot be replayed for another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core import signing
+
+from itaplan.agencies.access import can_write
+from itaplan.agencies.models import Agency
+from itaplan.domain.criteria import CriteriaError, available_years, load
+from itaplan.domain.thai import format_score
+from itaplan.results.services import ResultEntry
+from itaplan.results.spreadsheet import SheetRow
+
+DRAFT_MAX_AGE_SECONDS = 2 * 60 * 60
+_SALT = "itaplan.results.draft"
+
+
+class BadDraft(ValueError):
+    """A draft that is forged, expired, or was made for another agency or user."""
+
+
+@dataclass
+class Conflict:
+    """An indicator printed more than once with different values."""
+
+    number: int
+    values: list[float]
+    lines: list[int]
+    #: The value the check settled on (it reproduces a printed score), if any.
+    settled: float | None
+    message: str
+
+
+@dataclass
+class Draft:
+    """One result as previewed, before it is saved."""
+
+    agency: str
+    user: int
+    source: str
+    fiscal_year: int
+    indicators: dict[int, float]
+    items: dict[str, float] = field(default_factory=dict)
+    printed: dict[str, Any] = field(default_factory=dict)
+    previous_total: float | None = None
+    source_name: str = ""
+    source_text: str = ""
+    conflicts: list[Conflict] = field(default_factory=list)
+    #: Text intake only: the agency name found, unread lines, parser warnings.
+    found_agency: str | None = None
+    found_year: int | None = None
+    unread_lines: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def sign(self) -> str:
+        data = asdict(self)
+        data["indicators"] = {str(k): v for k, v in self.indicators.items()}
+        return signing.dumps(data, salt=_SALT, compress=True)
+
+    @classmethod
+    def load(cls, token: str, agency: Agency, user: AbstractBaseUser) -> Draft:
+        """The draft signed in ``token``, if it was made for this agency and user."""
+        try:
+            data = signing.loads(token, salt=_SALT, max_age=DRAFT_MAX_AGE_SECONDS)
+            data["indicators"] = {int(k): float(v) for k, v in data["indicators"].items()}
+            data["conflicts"] = [Conflict(**c) for c in data["conflicts"]]
+            data["unread_lines"] = [tuple(u) for u in data["unread_lines"]]
+            draft = cls(**data)
+        except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
+            raise BadDraft("ข้อมูลที่ตรวจทานไว้หมดอายุหรือไม่ถูกต้อง กรุณาเริ่มนำเข้าใหม่") from None
+        if draft.agency != agency.code or draft.user != user.pk:
+            raise BadDraft("ข้อมูลที่ตรวจทานไว้ไม่ใช่ของหน่วยงานนี้ กรุณาเริ่มนำเข้าใหม่")
+        return draft
+
+    def chosen(self, choices: dict[int, float] | None = None) -> tuple[dict[int, float], list[str]]:
+        """Indicators with each conflict settled by the user's choice or the check's value.
+
+        Returns the indicators and, for conflicts left open, what the user must pick.
+        """
+        indicators = dict(self.indicators)
+        missing = []
+        for conflict in self.conflicts:
+            picked = (choices or {}).get(conflict.number)
+            if picked is not None and picked in conflict.values:
+                indicators[conflict.number] = picked
+            elif conflict.settled is not None:
+                indicators[conflict.number] = conflict.settled
+            else:
+                missing.append(f"กรุณาเลือกค่าของตัวชี้วัดที่ {conflict.number}")
+        return indicators, missing
+
+    def notes(self, indicators: dict[int, float], agency: Agency) -> list[dict[str, str]]:
+        """What intake noticed, kept with the saved result (the scores cannot show it)."""
+        notes = []
+        for conflict in self.conflicts:
+            value = indicators.get(conflict.number)
+            message = conflict.message
+            if value is not None and value != conflict.settled:
+                message += f" — ผู้บันทึกเลือกใช้ {format_score(value)}"
+            notes.append({"field": f"indicator {conflict.number}", "message": message})
+        if self.found_agency and not names_match(self.found_agency, agency.name):
+            notes.append(
+                {
+                    "field": "agency",
+                    "message": f"ชื่อหน่วยงานในเอกสารคือ '{self.found_agency}' ไม่ตรงกับ '{agency.name}'",
+                }
+            )
+        if self.found_year and self.found_year != self.fiscal_year:
+            notes.append(
+                {
+                    "field": "fiscal_year",
+                    "message": f"เอกสารระบุปีงบประมาณ {self.found_year} "
+                    f"แต่ผู้บันทึกเลือกปี {self.fiscal_year}",
+                }
+            )
+        if self.unread_lines:
+            notes.append(
+                {
+                    "field": "text",
+                    "message": f"มี {len(self.unread_lines)} บรรทัดที่มีตัวเลขแต่อ่านไม่ได้ (ดูข้อความต้นทาง)",
+                }
+            )
+        notes.extend({"field": "text", "message": w} for w in self.warnings)
+        return notes
+
+
+# --- agency names ----------------------------------------------------------------
+
+_ABBREVIATIONS = (
+    ("องค์การบริหารส่วนตำบล", "อบต."),
+    ("องค์การบริหารส่วนจังหวัด", "อบจ."),
+    ("เทศบาลตำบล", "ทต."),
+    ("เทศบาลเมือง", "ทม."),
+    ("เทศบาลนคร", "ทน."),
+)
+
+
+def _core_name(name: str) -> str:
+    text = "".join(name.split())
+    for full, short in _ABBREVIATIONS:
+        text = text.replace(full, short.rstrip(".") + ".")
+    return text
+
+
+def names_match(found: str, name: str) -> bool:
+    """Whether an agency name found in a document is this agency's name.
+
+    Spacing and the usual abbreviations (อบต., ทต., …) do not matter; a
+    different name (ลุมพินี for ลุมพลี) does.
+    """
+    return _core_name(found) == _core_name(name)
+
+
+# --- drafts from each way in -----------------------------------------------------
+
+
+def draft_from_text(
+    text: str,
+    agency: Agency,
+    user: AbstractBaseUser,
+    fiscal_year: int | None,
+    source_name: str = "",
+) -> Draft:
+    """Parse pasted or extracted text and check it; raise ``ValueError`` (Thai) if unusable."""
+    from itaplan.domain.checking import check_parsed
+    from itaplan.domain.parsing import parse_result_text
+
+    parsed = parse_result_text(text, fiscal_year=fiscal_year)
+    year = fiscal_year or parsed.fiscal_year
+    if year is None:
+        raise ValueError("ไม่พบปีงบประมาณของผลการประเมินในข้อความ กรุณาเลือกปีงบประมาณ")
+    try:
+        framework = load(year)
+    except CriteriaError:
+        years = ", ".join(str(y) for y in available_years())
+        raise ValueError(f"ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ {year} (มีเกณฑ์ของปี {years})") from None
+    if not parsed.indicators and not parsed.items and not parsed.conflicts:
+        raise ValueError("ไม่พบคะแนนตัวชี้วัดหรือประเด็นการประเมินในข้อความ")
+    report = check_parsed(parsed, framework)
+    settled = {f.field: f for f in report.findings if f.field.startswith("indicator ")}
+    conflicts = []
+    for conflict in parsed.conflicts:
+        if not conflict.field.startswith("indicator"):
+            continue
+        number = int(conflict.key)
+        if not framework.has_indicator(number):
+            continue
+        values = []
+        for value in conflict.values:
+            if isinstance(value, int | float) and float(value) not in values:
+                values.append(float(value))
+        finding = settled.get(f"indicator {number}")
+        chosen = finding.computed if finding and isinstance(finding.computed, float) else None
+        conflicts.append(
+            Conflict(
+                number=number,
+                values=values,
+                lines=list(conflict.lines),
+                settled=chosen,
+                message=finding.message if finding else "",
+            )
+        )
+    other = [
+        f.message
+        for f in report.findings
+        if f.field not in settled and any(f.field == c.field for c in parsed.conflicts)
+    ]
+    items = {
+        code: float(score)
+        for code, score in parsed.items.items()
+        if framework.has_item(code) and isinstance(score, int | float)
+    }
+    return Draft(
+        agency=agency.code,
+        user=user.pk,
+        source="text",
+        fiscal_year=year,
+        indicators={int(k): float(v) for k, v in parsed.indicators.items()},
+        items=items,
+        printed={k: v for k, v in parsed.printed.items() if v is not None},
+        previous_total=parsed.previous_total,
+        source_name=source_name,
+        source_text=text,
+        conflicts=conflicts,
+        found_agency=parsed.agency,
+        found_year=parsed.fiscal_year,
+        unread_lines=[(int(n), str(t)) for n, t in parsed.unread_lines],
+        warnings=[*map(str, parsed.warnings), *other],
+    )
+
+
+def unread_line_numbers(draft: Draft) -> set[int]:
+    return {n for n, _ in draft.unread_lines}
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def sheet_entries(
+    rows: list[SheetRow],
+    user: AbstractBaseUser,
+    *,
+    agency: Agency | None = None,
+    source_name: str = "",
+) -> tuple[list[ResultEntry], list[str]]:
+    """Match spreadsheet rows to agencies the user may write; return (entries, errors).
+
+    With ``agency`` (upload on an agency's page) every row must be that agency's
+    (or leave the agency columns blank). Without it (bulk upload by a site admin)
+    each row names its agency by code, or else by its exact name.
+    """
+    entries: list[ResultEntry] = []
+    errors: list[str] = []
+    for row in rows:
+        target, problem = _row_agency(row, user, agency)
+        if problem:
+            errors.append(f"{row.label}: {problem}")
+            continue
+        assert target is not None
+        entries.append(
+            ResultEntry(
+                agency=target,
+                fiscal_year=row.fiscal_year,
+                indicators=row.indicators,
+                items=row.items,
+                printed=row.printed,
+                previous_total=row.previous_total,
+                source_name=source_name,
+                label=row.label,
+            )
+        )
+    return entries, errors
+
+
+def _row_agency(
+    row: SheetRow, user: AbstractBaseUser, agency: Agency | None
+) -> tuple[Agency | None, str]:
+    code = row.agency_code.strip()
+    name = _SPACES.sub(" ", row.agency_name).strip()
+    if agency is not None:
+        if code and code != agency.code:
+            return None, f"รหัสหน่วยงาน '{code}' ไม่ใช่รหัสของ {agency.name} ({agency.code})"
+        if not code and name and not names_match(name, agency.name):
+            return None, f"ชื่อหน่วยงาน '{name}' ไม่ใช่ {agency.name}"
+        return agency, ""
+    writable = Agency.objects.visible_to(user)
+    if code:
+        found = writable.filter(code=code).first()
+        if found is None or not can_write(user, found):
+            return None, f"ไม่พบหน่วยงานรหัส '{code}' ที่ท่านมีสิทธิ์บันทึก"
+        return found, ""
+    if not name:
+        return None, "ไม่ได้ระบุรหัสหน่วยงานหรือชื่อหน่วยงาน"
+    matches = [a for a in writable.filter(name=name) if can_write(user, a)]
+    if not matches:
+        return None, f"ไม่พบหน่วยงานชื่อ '{name}' ที่ท่านมีสิทธิ์บันทึก (ชื่อต้องตรงทุกตัวอักษร)"
+    if len(matches) > 1:
+        return None, f"มีหน่วยงานชื่อ '{name}' มากกว่าหนึ่งแห่ง กรุณาระบุรหัสหน่วยงาน"
+    return matches[0], ""
+
+
+# --- spreadsheet drafts ----------------------------------------------------------
+
+_SHEET_SALT = "itaplan.results.sheet"
+
+
+def sign_entries(entries: list[ResultEntry], user: AbstractBaseUser, scope: str) -> str:
+    """Sign the entries previewed from a spreadsheet, for the confirm step."""
+    rows = [
+        {
+            "agency": e.agency.pk,
+            "fiscal_year": e.fiscal_year,
+            "indicators": {str(k): v for k, v in e.indicators.items()},
+            "items": e.items,
+            "printed": e.printed,
+            "previous_total": e.previous_total,
+            "source_name": e.source_name,
+            "label": e.label,
+        }
+        for e in entries
+    ]
+    return signing.dumps(
+        {"user": user.pk, "scope": scope, "rows": rows}, salt=_SHEET_SALT, compress=True
+    )
+
+
+def load_entries(token: str, user: AbstractBaseUser, scope: str) -> list[ResultEntry]:
+    """The entries signed by :func:`sign_entries`, re-checking that the user may write each agency."""
+    try:
+        data = signing.loads(token, salt=_SHEET_SALT, max_age=DRAFT_MAX_AGE_SECONDS)
+        if data["user"] != user.pk or data["scope"] != scope:
+            raise BadDraft("ข้อมูลที่ตรวจทานไว้ไม่ใช่ของท่าน กรุณาเริ่มนำเข้าใหม่")
+        agencies = Agency.objects.in_bulk([r["agency"] for r in data["rows"]])
+        entries = []
+        for r in data["rows"]:
+            target = agencies.get(r["agency"])
+            if target is None or not can_write(user, target):
+                raise BadDraft("ท่านไม่มีสิทธิ์บันทึกผลของหน่วยงานบางแห่งในไฟล์นี้")
+            entries.append(
+                ResultEntry(
+                    agency=target,
+                    fiscal_year=int(r["fiscal_year"]),
+                    indicators={int(k): float(v) for k, v in r["indicators"].items()},
+                    items={str(k): float(v) for k, v in r["items"].items()},
+                    printed=dict(r["printed"]),
+                    previous_total=r["previous_total"],
+                    source_name=str(r["source_name"]),
+                    label=str(r["label"]),
+                )
+            )
+    except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError) as exc:
+        if isinstance(exc, BadDraft):
+            raise
+        raise BadDraft("ข้อมูลที่ตรวจทานไว้หมดอายุหรือไม่ถูกต้อง กรุณาเริ่มนำเข้าใหม่") from None
+    return entries
