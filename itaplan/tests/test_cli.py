@@ -118,7 +118,7 @@ def test_criteria_check_passes_for_every_year() -> None:
 def test_criteria_show_lists_items_and_says_what_is_unknown() -> None:
     run = itaplan("criteria", "show", "2568")
     assert run.returncode == 0
-    assert "o27 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน" in run.stdout
+    assert "o27 (10.2) มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน" in run.stdout
     assert "สิ่งที่ยังไม่ทราบ" in run.stdout
 
 
