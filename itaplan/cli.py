@@ -122,6 +122,59 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from itaplan.domain.checking import check_parsed
+    from itaplan.domain.knowledge import KnowledgeError, load_knowledge, suggest
+
+    parsed = _parse(args.file, args.year)
+    year = args.year or parsed.fiscal_year
+    if year is None:
+        raise CommandError("ไม่พบปีงบประมาณของผลการประเมินในไฟล์ ระบุด้วย --year")
+    try:
+        framework = criteria.load(year)
+        kb = load_knowledge(year)
+    except (criteria.CriteriaError, KnowledgeError) as exc:
+        raise CommandError(str(exc)) from exc
+    report = check_parsed(parsed, framework)
+    suggestions = suggest(report.assessment, kb)
+    if args.json:
+        _print_json(
+            {
+                "fiscal_year": year,
+                "plan_fiscal_year": year + 1,
+                "suggestions": [
+                    {
+                        "target": s.target,
+                        "label": s.label,
+                        "class": s.class_key,
+                        "class_label": s.class_label,
+                        "score": s.score,
+                        "impact": s.impact,
+                        "analysis": s.analysis,
+                        "measure": {
+                            "key": s.measure.key,
+                            "title": s.measure.title,
+                            "steps": list(s.measure.steps),
+                            "unit": s.measure.unit,
+                            "start": s.measure.timeframe.dates(year + 1)[0].isoformat(),
+                            "end": s.measure.timeframe.dates(year + 1)[1].isoformat(),
+                            "monitoring": s.measure.monitoring,
+                            "related_oit": list(s.related_oit),
+                        },
+                    }
+                    for s in suggestions
+                ],
+            }
+        )
+        return 0
+    print(f"มาตรการที่เสนอสำหรับปีงบประมาณ {year + 1} จากผลการประเมินปี {year}")
+    for n, s in enumerate(suggestions, start=1):
+        impact = f", เพิ่มได้ {s.impact:.2f} คะแนน" if s.impact is not None else ""
+        print(f"{n}. [{s.class_label}] {s.label} ({_fmt(s.score)}{impact})")
+        print(f"   มาตรการ: {s.measure.title} — {s.measure.unit}")
+    return 0
+
+
 def cmd_criteria_check(args: argparse.Namespace) -> int:
     failures = 0
     for year in criteria.available_years():
@@ -216,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, func, help_text in (
         ("parse", cmd_parse, "อ่านคะแนนจากข้อความผลการประเมินหรือเอกสารเดิม"),
         ("check", cmd_check, "คำนวณคะแนนและตรวจความคลาดเคลื่อนกับค่าที่พิมพ์ไว้"),
+        ("suggest", cmd_suggest, "เสนอมาตรการจากผลการประเมิน (ไม่ใช้ฐานข้อมูล)"),
     ):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("file", help="ไฟล์ข้อความ (.txt)")
