@@ -1,0 +1,245 @@
+"""Progress of the measures of an approved plan (OIT item o28).
+
+A plan is reported on in :class:`ReportingRound` s (by default after 6 and after
+12 months of the fiscal year). For every measure and round the responsible unit
+records :class:`ProgressUpdate` s: status, percent, what was done. Updates are
+append-only — every save is a new row and the newest one is current — so the
+history of what was reported, by whom and when, is never lost. Each update may
+carry :class:`Evidence`: uploaded files (kept under ``MEDIA_ROOT`` with a random
+name and served only by a permission-checked view) and links.
+
+The executive approves a round; an approved round is locked and is what the o28
+report shows. :class:`ReminderSent` remembers every reminder e-mailed so that the
+``remind`` command can run as often as cron likes without repeating itself.
+
+Every change goes through :mod:`itaplan.progress.services`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from itaplan.plans.models import Measure, Plan
+
+
+class ReportingRound(models.Model):
+    """A reporting round of a plan (รอบ 6 เดือน, รอบ 12 เดือน): when progress is reported."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "เปิดรายงานผล"
+        APPROVED = "approved", "อนุมัติแล้ว"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_rounds")
+    order = models.PositiveSmallIntegerField("ลำดับ")
+    name = models.CharField("ชื่อรอบ", max_length=100)
+    end_date = models.DateField("วันสิ้นสุดรอบ")
+    status = models.CharField("สถานะ", max_length=16, choices=Status.choices, default=Status.OPEN)
+
+    # The approval as printed in the signature block of the o28 report.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้อนุมัติ (บัญชีผู้ใช้)",
+    )
+    approver_name = models.CharField("ชื่อผู้อนุมัติ", max_length=200, blank=True)
+    approver_position = models.CharField("ตำแหน่งผู้อนุมัติ", max_length=200, blank=True)
+    approved_at = models.DateField("วันที่อนุมัติ", null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("plan", "end_date", "order")
+        verbose_name = "รอบการรายงานผล"
+        verbose_name_plural = "รอบการรายงานผล"
+        constraints = (
+            models.UniqueConstraint(fields=["plan", "order"], name="round_order_unique_in_plan"),
+            models.UniqueConstraint(fields=["plan", "name"], name="round_name_unique_in_plan"),
+            models.CheckConstraint(
+                condition=~Q(status="approved")
+                | (Q(approved_at__isnull=False) & ~Q(approver_name="")),
+                name="approved_round_has_approver",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.plan})"
+
+    @property
+    def is_locked(self) -> bool:
+        """Approved: the o28 report of this round is signed and no longer changes."""
+        return self.status == self.Status.APPROVED
+
+
+class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
+    def newest_first(self) -> ProgressUpdateQuerySet:
+        """History order: the current update first."""
+        return self.order_by("-created_at", "-id")
+
+
+class ProgressUpdate(models.Model):
+    """What was reported about one measure in one round, at one moment.
+
+    Never changed after it is written: a correction is a new update.
+    """
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "ยังไม่ดำเนินการ"
+        IN_PROGRESS = "in_progress", "อยู่ระหว่างดำเนินการ"
+        DONE = "done", "ดำเนินการแล้วเสร็จ"
+        CANCELLED = "cancelled", "ยกเลิก"
+
+    #: Statuses after which nothing more is expected of a measure.
+    CLOSED = (Status.DONE, Status.CANCELLED)
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="progress_updates")
+    round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="updates")
+    status = models.CharField("สถานะ", max_length=16, choices=Status.choices)
+    percent = models.PositiveSmallIntegerField("ร้อยละความก้าวหน้า")
+    done_text = models.TextField("ผลการดำเนินการ", blank=True)
+    cancel_reason = models.TextField("เหตุผลที่ยกเลิก", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="ผู้บันทึก",
+    )
+    created_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        verbose_name = "ความก้าวหน้า"
+        verbose_name_plural = "ความก้าวหน้า"
+        indexes = (models.Index(fields=["measure", "round", "-created_at"]),)
+        constraints = (
+            models.CheckConstraint(condition=Q(percent__lte=100), name="progress_percent_0_100"),
+            models.CheckConstraint(
+                condition=~Q(status="cancelled") | ~Q(cancel_reason=""),
+                name="cancelled_progress_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(percent=100), name="done_progress_is_100"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.measure} – {self.get_status_display()} {self.percent}%"
+
+    @property
+    def is_closed(self) -> bool:
+        """Done or cancelled: no reminder, not carried to next year."""
+        return self.status in self.CLOSED
+
+
+def evidence_storage_name(instance: Evidence, filename: str) -> str:
+    """A random storage name: nobody can guess it, and the user's name never reaches the disk."""
+    return f"evidence/{uuid.uuid4().hex}"
+
+
+class Evidence(models.Model):
+    """A file or a link showing what was done (หลักฐาน), attached to one update."""
+
+    class Kind(models.TextChoices):
+        FILE = "file", "ไฟล์"
+        LINK = "link", "ลิงก์"
+
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField("ชนิด", max_length=8, choices=Kind.choices)
+    file = models.FileField("ไฟล์", upload_to=evidence_storage_name, max_length=200, blank=True)
+    #: The name the file had on the user's computer, shown and sent back on download.
+    original_name = models.CharField("ชื่อไฟล์", max_length=255, blank=True)
+    #: Checked against the file's first bytes, never taken from the browser.
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField("ขนาด (ไบต์)", null=True, blank=True)
+    url = models.URLField("ลิงก์", max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ("id",)
+        verbose_name = "หลักฐาน"
+        verbose_name_plural = "หลักฐาน"
+        constraints = (
+            models.CheckConstraint(
+                condition=(Q(kind="file") & ~Q(file="") & ~Q(original_name=""))
+                | (Q(kind="link") & ~Q(url="")),
+                name="evidence_is_file_or_link",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.original_name if self.kind == self.Kind.FILE else self.url
+
+    @property
+    def label(self) -> str:
+        """What a person reads: the file's own name or the address."""
+        return str(self)
+
+    @property
+    def extension(self) -> str:
+        return PurePath(self.original_name).suffix.lower().lstrip(".")
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mailed to one person, so the same one is not sent twice."""
+
+    class Kind(models.TextChoices):
+        DUE_IN_14_DAYS = "due_14", "ครบกำหนดภายใน 14 วัน"
+        DUE_IN_3_DAYS = "due_3", "ครบกำหนดภายใน 3 วัน"
+        OVERDUE = "overdue", "เลยกำหนดแล้ว"
+        ROUND_CLOSING = "round_closing", "ใกล้ครบกำหนดรายงานผล"
+
+    kind = models.CharField("ชนิด", max_length=16, choices=Kind.choices)
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    round = models.ForeignKey(
+        ReportingRound, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    sent_on = models.DateField("วันที่ส่ง")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-sent_on", "-id")
+        verbose_name = "การแจ้งเตือนที่ส่งแล้ว"
+        verbose_name_plural = "การแจ้งเตือนที่ส่งแล้ว"
+        indexes = (models.Index(fields=["recipient", "kind", "sent_on"]),)
+        constraints = (
+            models.CheckConstraint(
+                condition=(Q(measure__isnull=False) & Q(round__isnull=True))
+                | (Q(measure__isnull=True) & Q(round__isnull=False)),
+                name="reminder_is_about_measure_or_round",
+            ),
+            # Two partial constraints: NULLs are never equal in a plain unique constraint.
+            models.UniqueConstraint(
+                fields=["kind", "measure", "recipient", "sent_on"],
+                condition=Q(measure__isnull=False),
+                name="one_measure_reminder_a_day",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "round", "recipient", "sent_on"],
+                condition=Q(round__isnull=False),
+                name="one_round_reminder_a_day",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.recipient} ({self.sent_on})"
+
+
+auditlog.register(ReportingRound)
+auditlog.register(ProgressUpdate)
+auditlog.register(Evidence)
