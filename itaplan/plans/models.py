@@ -84,10 +84,10 @@ class Plan(models.Model):
     objects = PlanQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-fiscal_year", "-version"]
+        ordering = ("-fiscal_year", "-version")
         verbose_name = "แผนมาตรการ"
         verbose_name_plural = "แผนมาตรการ"
-        constraints = [
+        constraints = (
             models.UniqueConstraint(
                 fields=["agency", "fiscal_year"],
                 condition=Q(is_current=True),
@@ -101,7 +101,7 @@ class Plan(models.Model):
                 | (Q(approved_at__isnull=False) & ~Q(approver_name="")),
                 name="approved_plan_has_approver",
             ),
-        ]
+        )
 
     def __str__(self) -> str:
         return f"แผนมาตรการ {self.agency} ปี {self.fiscal_year} ฉบับที่ {self.version}"
@@ -159,14 +159,14 @@ class Measure(models.Model):
     )
 
     class Meta:
-        ordering = ["order", "id"]
+        ordering = ("order", "id")
         verbose_name = "มาตรการ"
         verbose_name_plural = "มาตรการ"
-        constraints = [
+        constraints = (
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")), name="measure_ends_after_start"
             ),
-        ]
+        )
 
     def __str__(self) -> str:
         return self.title
@@ -185,12 +185,12 @@ class MeasureStep(models.Model):
     text = models.TextField("ขั้นตอน")
 
     class Meta:
-        ordering = ["order"]
+        ordering = ("order",)
         verbose_name = "ขั้นตอนของมาตรการ"
         verbose_name_plural = "ขั้นตอนของมาตรการ"
-        constraints = [
-            models.UniqueConstraint(fields=["measure", "order"], name="step_order_unique")
-        ]
+        constraints = (
+            models.UniqueConstraint(fields=["measure", "order"], name="step_order_unique"),
+        )
 
     def __str__(self) -> str:
         return f"{self.order}. {self.text}"

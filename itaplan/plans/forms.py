@@ -1,0 +1,200 @@
+"""Forms of the plan pages: they parse input into what the services take, nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+from django.utils.datastructures import MultiValueDict
+
+from itaplan.domain.criteria import Framework
+from itaplan.plans.models import Plan
+from itaplan.plans.services import MeasureData, PlanError
+
+#: Date inputs render and read ISO dates; the browser shows them in the user's locale.
+ISO = "%Y-%m-%d"
+REPORTING_SLOTS = 4
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(format=ISO, attrs={"type": "date"})
+
+
+class DateListWidget(forms.Widget):
+    """A few date inputs under one name; blank ones are ignored."""
+
+    template_name = "plans/widgets/date_list.html"
+
+    def __init__(self, slots: int = REPORTING_SLOTS, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.slots = slots
+
+    def format_value(self, value: Any) -> list[str]:  # type: ignore[override]
+        if not value:
+            return []
+        return [v.strftime(ISO) if isinstance(v, dt.date) else str(v) for v in value]
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        values = context["widget"]["value"] or []
+        context["widget"]["dates"] = list(values) + [""] * max(self.slots - len(values), 0)
+        return context
+
+    def value_from_datadict(
+        self, data: Mapping[str, Any], files: MultiValueDict[str, Any], name: str
+    ) -> list[str]:
+        getlist = getattr(data, "getlist", None)
+        raw = getlist(name) if getlist else data.get(name, [])
+        return [v for v in raw if v and v.strip()]
+
+    def value_omitted_from_data(
+        self, data: Mapping[str, Any], files: MultiValueDict[str, Any], name: str
+    ) -> bool:
+        return False
+
+
+class DateListField(forms.Field):
+    """Reporting dates (กำหนดรายงานผล) as a list of dates."""
+
+    widget = DateListWidget
+
+    def to_python(self, value: Any) -> list[dt.date]:
+        days = []
+        for raw in value or []:
+            if isinstance(raw, dt.date):
+                days.append(raw)
+                continue
+            try:
+                days.append(dt.date.fromisoformat(str(raw).strip()))
+            except ValueError:
+                raise forms.ValidationError(f"'{raw}' ไม่ใช่วันที่") from None
+        return days
+
+
+def _lines(text: str) -> list[str]:
+    """Steps typed one per line; a leading "1." or "-" is the person's numbering, not text."""
+    steps = []
+    for line in text.splitlines():
+        line = line.strip().lstrip("-•*").strip()
+        head, dot, rest = line.partition(".")
+        if dot and head.strip().isdigit():
+            line = rest.strip()
+        if line:
+            steps.append(line)
+    return steps
+
+
+class MeasureForm(forms.Form):
+    """Add or edit one measure of a plan."""
+
+    title = forms.CharField(label="มาตรการ", max_length=500)
+    indicator = forms.TypedChoiceField(label="ตัวชี้วัด", coerce=int, empty_value=None, required=False)
+    item_codes = forms.CharField(
+        label="ประเด็นการประเมิน",
+        required=False,
+        help_text="รหัสประเด็น คั่นด้วยจุลภาค เช่น i10, o8",
+    )
+    analysis = forms.CharField(
+        label="ผลการวิเคราะห์", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    steps = forms.CharField(
+        label="ขั้นตอน/วิธีการ",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="หนึ่งบรรทัดต่อหนึ่งขั้นตอน ตามลำดับ",
+    )
+    units = forms.ModelMultipleChoiceField(
+        label="ผู้รับผิดชอบ",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    start_date = forms.DateField(label="วันเริ่ม", widget=date_input())
+    end_date = forms.DateField(label="วันสิ้นสุด", widget=date_input())
+    monitoring = forms.CharField(
+        label="การติดตามผล", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    reporting_dates = DateListField(
+        label="กำหนดรายงานผล", required=False, help_text="เช่น รอบ ๖ เดือน และรอบ ๑๒ เดือน"
+    )
+
+    def __init__(self, plan: Plan, framework: Framework | None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["units"].queryset = plan.agency.units.all()  # type: ignore[attr-defined]
+        if framework is not None:
+            choices = [(i.number, f"{i.number}. {i.name}") for i in framework.indicators]
+        else:
+            choices = [(n, str(n)) for n in range(1, 11)]
+        self.fields["indicator"].choices = [("", "— ไม่ระบุ —"), *choices]  # type: ignore[attr-defined]
+        first, last = plan.bounds
+        for name in ("start_date", "end_date"):
+            self.fields[name].widget.attrs.update(min=first.strftime(ISO), max=last.strftime(ISO))
+
+    @staticmethod
+    def initial_of(data: MeasureData) -> dict[str, Any]:
+        """Form values of stored measure data."""
+        return {
+            "title": data.title,
+            "indicator": data.indicator,
+            "item_codes": ", ".join(data.item_codes),
+            "analysis": data.analysis,
+            "steps": "\n".join(data.steps),
+            "units": [u.pk for u in data.units],
+            "start_date": data.start_date,
+            "end_date": data.end_date,
+            "monitoring": data.monitoring,
+            "reporting_dates": list(data.reporting_dates),
+        }
+
+    def to_data(self) -> MeasureData:
+        """The cleaned form as service input."""
+        d = self.cleaned_data
+        return MeasureData(
+            title=d["title"],
+            steps=_lines(d["steps"]),
+            start_date=d["start_date"],
+            end_date=d["end_date"],
+            units=list(d["units"]),
+            indicator=d["indicator"],
+            item_codes=[c for c in d["item_codes"].replace("、", ",").split(",") if c.strip()],
+            analysis=d["analysis"],
+            monitoring=d["monitoring"],
+            reporting_dates=d["reporting_dates"],
+        )
+
+
+class ApproveForm(forms.Form):
+    """The approval as it will be printed under the signature."""
+
+    approver_name = forms.CharField(label="ชื่อผู้อนุมัติ", max_length=200)
+    approver_position = forms.CharField(label="ตำแหน่ง", max_length=200)
+    approved_at = forms.DateField(label="วันที่อนุมัติ", widget=date_input())
+
+
+class NextYearForm(forms.Form):
+    """Which measures of this year continue next year."""
+
+    measures = forms.ModelMultipleChoiceField(
+        label="มาตรการที่ยังไม่แล้วเสร็จและจะดำเนินการต่อ",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, plan: Plan, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measures"].queryset = plan.measures.all()  # type: ignore[attr-defined]
+
+
+class CreatePlanForm(forms.Form):
+    """The fiscal year of a new plan."""
+
+    fiscal_year = forms.IntegerField(label="ปีงบประมาณของแผน", min_value=2500, max_value=2700)
+
+
+def add_service_error(form: forms.Form, error: PlanError) -> None:
+    """Show a service's refusal beside the field it names, or above the form."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)

@@ -1,0 +1,182 @@
+"""Reading plans and what they are based on: the scored result, its analysis, suggestions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from itaplan.agencies.models import Agency
+from itaplan.domain.criteria import CriteriaError, Framework, load
+from itaplan.domain.knowledge import (
+    KnowledgeBase,
+    KnowledgeError,
+    Suggestion,
+    load_knowledge,
+    suggest,
+)
+from itaplan.domain.scoring import Assessment, Finding
+from itaplan.plans.analysis import Analysis, analyse
+from itaplan.plans.models import Measure, Plan
+from itaplan.results.models import Result
+from itaplan.results.selectors import evaluate_result
+
+
+def assessment_of(result: Result) -> Assessment:
+    """A stored result scored against the criteria of its year."""
+    return evaluate_result(result).assessment
+
+
+def previous_result(result: Result) -> Result | None:
+    """The agency's current result of the year before, if it was entered."""
+    return (
+        Result.objects.filter(
+            agency_id=result.agency_id, fiscal_year=result.fiscal_year - 1, is_current=True
+        )
+        .prefetch_related("indicator_scores", "item_scores")
+        .first()
+    )
+
+
+def knowledge_for(fiscal_year: int) -> KnowledgeBase | None:
+    """The knowledge base of a results year, or ``None`` when there is none yet."""
+    try:
+        return load_knowledge(fiscal_year)
+    except KnowledgeError:
+        return None
+
+
+def _intake_notes(result: Result) -> list[Finding]:
+    """What intake noticed and the stored scores cannot show again, as findings."""
+    return [
+        Finding(note.get("field", ""), None, None, note.get("message", ""))
+        for note in result.intake_notes or []
+    ]
+
+
+def analyse_result(result: Result) -> Analysis:
+    """The analysis of a result, compared with last year's when it was entered."""
+    evaluation = evaluate_result(result)
+    before = previous_result(result)
+    previous: Assessment | None = None
+    if before is not None:
+        try:
+            previous = assessment_of(before)
+        except CriteriaError:
+            previous = None
+    return analyse(
+        evaluation.assessment,
+        previous=previous,
+        previous_total=result.previous_total,
+        kb=knowledge_for(result.fiscal_year),
+        findings=[*evaluation.findings, *_intake_notes(result)],
+    )
+
+
+def planned_template_keys(plan: Plan) -> set[str]:
+    """Knowledge templates the plan already uses."""
+    keys = plan.measures.exclude(template_key__isnull=True).values_list("template_key", flat=True)
+    return {k for k in keys if k}
+
+
+def suggestions_for(plan: Plan) -> list[Suggestion]:
+    """Measures the knowledge base proposes for the plan's result, urgent and highest
+    impact first, without the templates already in the plan."""
+    if plan.result is None:
+        return []
+    kb = knowledge_for(plan.result.fiscal_year)
+    if kb is None:
+        return []
+    try:
+        assessment = assessment_of(plan.result)
+    except CriteriaError:
+        return []
+    return suggest(assessment, kb, already_planned=planned_template_keys(plan))
+
+
+def plans_of(agency: Agency) -> QuerySet[Plan]:
+    """Every plan of the agency, newest year and version first."""
+    return Plan.objects.filter(agency=agency).select_related("result")
+
+
+def current_results(agency: Agency) -> QuerySet[Result]:
+    """The agency's current results, newest year first."""
+    return Result.objects.filter(agency=agency, is_current=True).order_by("-fiscal_year")
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """An item a measure answers, with its text and score when known."""
+
+    code: str
+    text: str
+    score: float | None
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """A measure with what the plan page shows beside it."""
+
+    measure: Measure
+    number: int
+    indicator_label: str
+    indicator_score: float | None
+    class_key: str
+    class_label: str
+    items: tuple[ItemRef, ...]
+
+
+def measure_rows(plan: Plan) -> list[MeasureRow]:
+    """The plan's measures in order, with their indicator's name, score and class."""
+    measures = list(
+        plan.measures.prefetch_related("units", "steps").select_related("carried_from__plan")
+    )
+    framework: Framework | None
+    try:
+        framework = load(plan.results_year)
+    except CriteriaError:
+        framework = None
+    assessment: Assessment | None = None
+    if plan.result is not None and framework is not None:
+        assessment = assessment_of(plan.result)
+    rows = []
+    for number, measure in enumerate(measures, start=1):
+        label, score, cls_key, cls_label = "", None, "", ""
+        if measure.indicator is not None:
+            label = f"ตัวชี้วัดที่ {measure.indicator}"
+            if framework is not None and framework.has_indicator(measure.indicator):
+                label += f" {framework.indicator(measure.indicator).name}"
+                if assessment is not None:
+                    score = assessment.indicator(measure.indicator).value
+            if score is not None and framework is not None:
+                cls = framework.classify(score)
+                cls_key, cls_label = cls.key, cls.label
+        items = tuple(
+            ItemRef(
+                code,
+                framework.item(code).text if framework and framework.has_item(code) else "",
+                assessment.items.get(code) if assessment else None,
+            )
+            for code in measure.item_codes
+        )
+        rows.append(MeasureRow(measure, number, label, score, cls_key, cls_label, items))
+    return rows
+
+
+@dataclass(frozen=True)
+class SuggestionRow:
+    """A suggestion with the dates its template gives in the plan's year."""
+
+    suggestion: Suggestion
+    start_date: dt.date
+    end_date: dt.date
+
+
+def suggestion_rows(plan: Plan) -> list[SuggestionRow]:
+    """:func:`suggestions_for` with each template's timeframe as dates of the plan's year."""
+    rows = []
+    for suggestion in suggestions_for(plan):
+        start, end = suggestion.measure.timeframe.dates(plan.fiscal_year)
+        rows.append(SuggestionRow(suggestion, start, end))
+    return rows
