@@ -1,0 +1,271 @@
+"""PDF of the o27 measures document and the o28 progress report (WeasyPrint).
+
+HTML templates in ``templates/documents/`` are rendered with Django's template
+engine used standalone (no settings), then laid out by WeasyPrint: A4 portrait,
+the wide tables on a named landscape page, Sarabun embedded through ``@font-face``,
+page numbers from CSS counters in the Thai or Arabic digits of the agency.
+
+Thai is written without spaces between words, so a line may only break where a
+dictionary says a word ends. Pango finds those places itself only when it was built
+with libthai (Debian's is); elsewhere it would break lines anywhere. So every run of
+Thai text is cut into words with PyThaiNLP's ``newmm`` engine and a zero-width space
+(U+200B) is put between the words, which any Pango honours. Names that must not be
+split at all (the agency, its district and province) are set ``white-space: nowrap``.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import functools
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.template import Context, Engine
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from itaplan.documents import charts, fonts
+from itaplan.documents.model import Agency, MeasuresDocument, ProgressDocument
+from itaplan.documents.wording import Table, measures_text, progress_text
+
+TEMPLATE_DIR = Path(__file__).with_name("templates")
+ZWSP = "\u200b"
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+
+#: Words of this domain that the general dictionary would cut in two ("ตัว|ชี้|วัด").
+DOMAIN_WORDS = frozenset(
+    {
+        "ตัวชี้วัด",
+        "แบบวัด",
+        "ประเด็นการประเมิน",
+        "ผู้รับผิดชอบ",
+        "ผู้รับรองข้อมูล",
+        "ผู้มีส่วนได้ส่วนเสีย",
+        "ผู้บังคับบัญชา",
+        "องค์การบริหารส่วนตำบล",
+        "องค์การบริหารส่วนจังหวัด",
+        "เทศบาลตำบล",
+        "เทศบาลเมือง",
+        "เทศบาลนคร",
+        "สำนักปลัด",
+        "กองคลัง",
+        "กองช่าง",
+        "ปีงบประมาณ",
+        "ความโปร่งใส",
+        "คุณธรรม",
+        "การทุจริต",
+        "รักษาระดับ",
+    }
+)
+
+T = TypeVar("T")
+
+
+@functools.cache
+def _dictionary() -> Any:
+    from pythainlp.corpus import thai_words
+    from pythainlp.util import dict_trie
+
+    return dict_trie(set(thai_words()) | DOMAIN_WORDS)
+
+
+def segment(text: str) -> str:
+    """``text`` with a zero-width space between the Thai words, so lines break between words.
+
+    Only runs of Thai characters are cut: numbers, Latin words and URLs stay intact.
+    """
+    if not _THAI_RUN.search(text):
+        return text
+    from pythainlp.tokenize import word_tokenize
+
+    trie = _dictionary()
+
+    def cut(match: re.Match[str]) -> str:
+        return ZWSP.join(word_tokenize(match[0], custom_dict=trie, engine="newmm"))
+
+    return _THAI_RUN.sub(cut, text)
+
+
+def _html_text(text: str, keep_whole: Sequence[str]) -> SafeString:
+    """``text`` segmented and escaped for HTML, each of ``keep_whole`` in a no-break span."""
+    parts = [text]
+    for phrase in (p for p in keep_whole if p):
+        parts = [piece for part in parts for piece in _split_keep(part, phrase)]
+    html = "".join(
+        f'<span class="nobr">{escape(part)}</span>' if part in keep_whole else escape(segment(part))
+        for part in parts
+        if part
+    )
+    return mark_safe(html)
+
+
+def _split_keep(text: str, phrase: str) -> list[str]:
+    pieces = text.split(phrase)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        out += [phrase, piece]
+    return out
+
+
+def _map_strings(value: T, func: Callable[[str], str]) -> T:
+    """A copy of a tree of dataclasses, tuples and lists with ``func`` applied to every string."""
+    if isinstance(value, str):
+        return func(value)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _map_strings(getattr(value, f.name), func) for f in dataclasses.fields(value)
+        }
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, tuple | list):
+        return type(value)(_map_strings(v, func) for v in value)
+    return value
+
+
+def _table_view(table: Table | None, css: str = "") -> dict[str, Any] | None:
+    """A table as the template reads it: percent widths and rowspans for grouped rows.
+
+    Every value is a string: Django's engine would format a number through the
+    settings this standalone use does not have.
+    """
+    if table is None:
+        return None
+    total = sum(table.widths)
+    rows: list[list[dict[str, Any]]] = []
+    group_first: dict[str, Any] | None = None
+    previous_group = ""
+    for row in table.rows:
+        cells = []
+        for column, cell in enumerate(row.cells):
+            classes = []
+            if column in table.centred:
+                classes.append("centred")
+            if cell.bold:
+                classes.append("bold")
+            cells.append({"lines": cell.lines, "css": " ".join(classes), "rows": 1})
+        if row.group and row.group == previous_group and group_first is not None:
+            group_first["rows"] += 1
+            group_first["rowspan"] = str(group_first["rows"])
+            cells = cells[1:]
+        else:
+            group_first = cells[0] if row.group else None
+        previous_group = row.group
+        rows.append(cells)
+    return {
+        "header": table.header,
+        "widths": [f"{100 * w / total:.2f}" for w in table.widths],
+        "rows": rows,
+        "css": css,
+    }
+
+
+def _names(agency: Agency) -> tuple[str, ...]:
+    # Longest first, so a district named like the agency does not cut the agency's name.
+    names = {agency.name, f"อำเภอ{agency.district}", f"จังหวัด{agency.province}"}
+    return tuple(
+        sorted((n for n in names if n not in ("อำเภอ", "จังหวัด", "")), key=len, reverse=True)
+    )
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+@functools.cache
+def _engine(dirs: tuple[Path, ...]) -> Engine:
+    return Engine(dirs=[str(d) for d in dirs], autoescape=True)
+
+
+def render_html(
+    template: str, context: dict[str, Any], *, template_dirs: Sequence[Path] = ()
+) -> str:
+    """Render one of our templates; ``template_dirs`` come first, so a deployment can
+    replace ``documents/base.html`` (the look) without touching the others."""
+    engine = _engine((*template_dirs, TEMPLATE_DIR))
+    return engine.get_template(template).render(Context(context, use_l10n=False, use_tz=False))
+
+
+def _common(thai_digits: bool, title: str, landscape: bool = False) -> dict[str, Any]:
+    return {
+        "title": title,
+        "font_family": fonts.FAMILY,
+        "font_regular": fonts.REGULAR.as_uri(),
+        "font_bold": fonts.BOLD.as_uri(),
+        "page_counter": "thai" if thai_digits else "decimal",
+        "size": {
+            name: f"{fonts.sarabun_pt(points)}pt"
+            for name, points in (("body", fonts.BODY_SIZE_PT), ("small", 14), ("title", 18))
+        },
+        "landscape": landscape,
+    }
+
+
+def measures_html(document: MeasuresDocument, *, template_dirs: Sequence[Path] = ()) -> str:
+    """The o27 document as HTML ready for WeasyPrint (Thai words already segmented)."""
+    keep = _names(document.agency)
+    text = _map_strings(measures_text(document), lambda s: _html_text(s, keep))
+    ranking = charts.ranking_chart(
+        document.ranking,
+        thai_digits=document.thai_digits,
+        pass_mark=document.pass_mark,
+        class_labels={
+            i.class_key: i.class_label for i in document.indicators if i.class_key and i.class_label
+        },
+    )
+    compare = (
+        charts.comparison_chart(
+            document.indicators,
+            previous_year=document.previous_year,
+            results_year=document.results_year,
+            thai_digits=document.thai_digits,
+            pass_mark=document.pass_mark,
+        )
+        if document.has_previous
+        else None
+    )
+    context = {
+        **_common(document.thai_digits, " ".join(measures_text(document).header[:2])),
+        "t": text,
+        "results": _table_view(text.results),
+        "ranking": _table_view(text.ranking),
+        "items": _table_view(text.items),
+        "measures": _table_view(text.measures),
+        "ranking_chart": _data_uri(ranking),
+        "compare_chart": _data_uri(compare) if compare else "",
+    }
+    return render_html("documents/measures.html", context, template_dirs=template_dirs)
+
+
+def progress_html(document: ProgressDocument, *, template_dirs: Sequence[Path] = ()) -> str:
+    """The o28 report as HTML ready for WeasyPrint, A4 landscape throughout."""
+    keep = _names(document.agency)
+    text = _map_strings(progress_text(document), lambda s: _html_text(s, keep))
+    context = {
+        **_common(document.thai_digits, " ".join(progress_text(document).header[:2]), True),
+        "t": text,
+        "counts": _table_view(text.counts, css="half"),
+        "progress": _table_view(text.progress),
+    }
+    return render_html("documents/progress.html", context, template_dirs=template_dirs)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Lay out HTML with WeasyPrint; fonts named in ``@font-face`` are embedded (subset)."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    return bytes(
+        HTML(string=html, base_url=str(TEMPLATE_DIR)).write_pdf(font_config=FontConfiguration())
+    )
+
+
+def measures_pdf(document: MeasuresDocument, *, template_dirs: Sequence[Path] = ()) -> bytes:
+    """The o27 measures document as PDF bytes."""
+    return html_to_pdf(measures_html(document, template_dirs=template_dirs))
+
+
+def progress_pdf(document: ProgressDocument, *, template_dirs: Sequence[Path] = ()) -> bytes:
+    """The o28 progress report as PDF bytes."""
+    return html_to_pdf(progress_html(document, template_dirs=template_dirs))
