@@ -1,0 +1,144 @@
+"""Forms of the progress pages: they parse input into what the services take, nothing else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from itaplan.plans.forms import date_input
+from itaplan.plans.models import Measure
+from itaplan.progress.evidence import (
+    ACCEPT_ATTRIBUTE,
+    ACCEPTED_LABEL,
+    max_evidence_bytes,
+    megabytes,
+)
+from itaplan.progress.models import ProgressUpdate
+from itaplan.progress.services import ProgressData, ProgressError, check_files, clean_links
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files under one name (Django's documented pattern)."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+def evidence_help() -> str:
+    """What the page says about files: the types and the size limit."""
+    return f"รับไฟล์ {ACCEPTED_LABEL} ขนาดไม่เกินไฟล์ละ {megabytes(max_evidence_bytes())} เลือกได้หลายไฟล์"
+
+
+class ProgressForm(forms.Form):
+    """One report of what was done on a measure in a round."""
+
+    status = forms.ChoiceField(
+        label="สถานะ", choices=ProgressUpdate.Status.choices, widget=forms.RadioSelect
+    )
+    percent = forms.IntegerField(
+        label="ร้อยละความก้าวหน้า",
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text="0–100 · ดำเนินการแล้วเสร็จ = 100 · ยังไม่ดำเนินการ = 0 (กำหนดให้อัตโนมัติ)",
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1, "class": "score"}),
+    )
+    done_text = forms.CharField(
+        label="ผลการดำเนินการ (ได้ดำเนินการอะไรไปแล้ว)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    cancel_reason = forms.CharField(
+        label="เหตุผลที่ยกเลิก",
+        required=False,
+        help_text="ต้องระบุเมื่อเลือกสถานะ “ยกเลิก”",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    links = forms.CharField(
+        label="ลิงก์หลักฐาน",
+        required=False,
+        help_text="บรรทัดละหนึ่งลิงก์ ขึ้นต้นด้วย http:// หรือ https://",
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "https://"}),
+    )
+    files = MultipleFileField(
+        label="ไฟล์หลักฐาน",
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = evidence_help()
+
+    def clean_links(self) -> list[str]:
+        try:
+            return clean_links(self.cleaned_data["links"].splitlines())
+        except ProgressError as error:
+            raise forms.ValidationError(error.message) from None
+
+    def clean_files(self) -> list[UploadedFile]:
+        files = self.cleaned_data["files"]
+        try:
+            check_files(files)
+        except ProgressError as error:
+            raise forms.ValidationError(error.message) from None
+        return files
+
+    def to_data(self) -> ProgressData:
+        d = self.cleaned_data
+        return ProgressData(
+            status=d["status"],
+            percent=d["percent"],
+            done_text=d["done_text"],
+            cancel_reason=d["cancel_reason"],
+            links=d["links"],
+        )
+
+
+class RoundForm(forms.Form):
+    """A round's name and end date, as the agency calls and schedules it."""
+
+    name = forms.CharField(label="ชื่อรอบ", max_length=100)
+    end_date = forms.DateField(label="วันสิ้นสุดรอบ (กำหนดรายงานผล)", widget=date_input())
+
+
+class ApproveRoundForm(forms.Form):
+    """The executive's approval as printed on the o28 report."""
+
+    approver_name = forms.CharField(label="ชื่อผู้อนุมัติ", max_length=200)
+    approver_position = forms.CharField(label="ตำแหน่ง", max_length=200)
+    approved_at = forms.DateField(label="วันที่อนุมัติ", widget=date_input())
+
+
+class CarryForwardForm(forms.Form):
+    """Which unfinished measures continue in next year's plan."""
+
+    measures = forms.ModelMultipleChoiceField(
+        label="มาตรการที่ยังไม่แล้วเสร็จ",
+        queryset=Measure.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, unfinished: list[Measure], *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"measures": [m.pk for m in unfinished]})
+        super().__init__(*args, **kwargs)
+        field = self.fields["measures"]
+        field.queryset = Measure.objects.filter(pk__in=[m.pk for m in unfinished])  # type: ignore[attr-defined]
+
+
+def add_service_error(form: forms.Form, error: ProgressError) -> None:
+    """Show a service's refusal beside the field it names, or above the form."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
