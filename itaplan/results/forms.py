@@ -47,10 +47,15 @@ class ScoreField(forms.CharField):
         kwargs.setdefault(
             "widget",
             forms.TextInput(
-                attrs={"inputmode": "decimal", "autocomplete": "off", "class": "score"}
+                attrs={
+                    "inputmode": "decimal",
+                    "autocomplete": "off",
+                    "class": "score",
+                    "maxlength": "20",
+                }
             ),
         )
-        super().__init__(max_length=20, **kwargs)
+        super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> float | None:  # type: ignore[override]
         text = super().to_python(value)
@@ -191,6 +196,7 @@ class TextImportForm(forms.Form):
     text = forms.CharField(
         label=_("วางข้อความ"),
         required=False,
+        strip=False,  # keep the text exactly as pasted: it is stored as the source
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
     )
     file = forms.FileField(

@@ -48,7 +48,8 @@ class Draft:
     """One result as previewed, before it is saved."""
 
     agency: str
-    user: int
+    #: Who previewed it; ``None`` when the system loads it (the demo).
+    user: int | None
     source: str
     fiscal_year: int
     indicators: dict[int, float]
@@ -169,7 +170,7 @@ def names_match(found: str, name: str) -> bool:
 def draft_from_text(
     text: str,
     agency: Agency,
-    user: AbstractBaseUser,
+    user: AbstractBaseUser | None,
     fiscal_year: int | None,
     source_name: str = "",
 ) -> Draft:
@@ -224,7 +225,7 @@ def draft_from_text(
     }
     return Draft(
         agency=agency.code,
-        user=user.pk,
+        user=user.pk if user is not None else None,
         source="text",
         fiscal_year=year,
         indicators={int(k): float(v) for k, v in parsed.indicators.items()},

@@ -194,8 +194,7 @@ def read_xlsx(data: bytes) -> Table:
         if len(sheets) > 1:
             others = ", ".join(f"'{s.title}'" for s in sheets[1:])
             warnings.append(
-                f"ไฟล์มี {len(sheets)} แผ่นงาน ระบบอ่านเฉพาะแผ่นแรก '{sheet.title}' "
-                f"และไม่อ่านแผ่น {others}"
+                f"ไฟล์มี {len(sheets)} แผ่นงาน ระบบอ่านเฉพาะแผ่นแรก '{sheet.title}' และไม่อ่านแผ่น {others}"
             )
         rows: list[list[Cell]] = []
         formulas: list[str] = []
@@ -334,7 +333,9 @@ def read_score(cell: Cell) -> float:
 
 def read_year(cell: Cell, known: Callable[[int], Framework]) -> tuple[int, Framework]:
     try:
-        number = float(cell.value) if isinstance(cell.value, int | float) else parse_number(cell.text)
+        number = (
+            float(cell.value) if isinstance(cell.value, int | float) else parse_number(cell.text)
+        )
     except ValueError:
         raise ValueError(f"'{cell.text}' ไม่ใช่ปีงบประมาณ (เช่น 2568)") from None
     if not number.is_integer():
@@ -485,7 +486,9 @@ def template_rows(
     return [[code, name, fiscal_year] + [None] * (width - 3) for code, name in agencies]
 
 
-def template_xlsx(framework: Framework | None, agencies: Iterable[tuple[str, str]], year: int) -> bytes:
+def template_xlsx(
+    framework: Framework | None, agencies: Iterable[tuple[str, str]], year: int
+) -> bytes:
     """The XLSX template: one sheet, Thai headers, one row per agency."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -509,7 +512,9 @@ def template_xlsx(framework: Framework | None, agencies: Iterable[tuple[str, str
     return buffer.getvalue()
 
 
-def template_csv(framework: Framework | None, agencies: Iterable[tuple[str, str]], year: int) -> bytes:
+def template_csv(
+    framework: Framework | None, agencies: Iterable[tuple[str, str]], year: int
+) -> bytes:
     """The CSV template, UTF-8 with a BOM so that Excel shows the Thai headers."""
     headers = template_headers(framework)
     buffer = io.StringIO()

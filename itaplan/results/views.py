@@ -145,7 +145,11 @@ def _live_totals(form: ResultForm) -> dict[str, Any]:
     indicators, items, printed, _previous = form.scores()
     evaluation = evaluate(form.framework, indicators, items, printed)
     invalid = [form[name].label for name in form.errors if name in form.fields]
-    return {"evaluation": evaluation, "invalid": invalid}
+    return {
+        "evaluation": evaluation,
+        "invalid": invalid,
+        "criteria": selectors.criteria_provenance(form.framework),
+    }
 
 
 @login_required
@@ -190,6 +194,7 @@ def _render_preview(
         "items": selectors.item_rows(framework, draft.items),
         "conflicts": [(c, picked.get(c.number)) for c in draft.conflicts],
         "conflict_numbers": {c.number for c in draft.conflicts},
+        "indicator_count": len(indicators),
         "agency_matches": names_match(draft.found_agency, agency.name)
         if draft.found_agency
         else None,
@@ -262,7 +267,8 @@ def import_text(request: HttpRequest, code: str) -> HttpResponse:
     form = TextImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("file")
-        text = form.cleaned_data.get("text") or ""
+        # Browsers send pasted text with CRLF line ends; keep the text's own LF.
+        text = (form.cleaned_data.get("text") or "").replace("\r\n", "\n")
         name = ""
         try:
             if upload is not None:

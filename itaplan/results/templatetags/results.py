@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from pythainlp.util import thai_strftime
 
 from itaplan.domain.scoring import differs as _differs
 from itaplan.domain.thai import format_score
@@ -49,3 +52,14 @@ def signed(value: Any) -> str:
     if value is None:
         return "–"
     return f"{float(value):+.2f}"
+
+
+@register.filter
+def when(value: Any) -> str:
+    """A date and time as Thai readers expect it (Buddhist era), ``22 พ.ย. 2569 08:58``."""
+    if value is None:
+        return "–"
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if translation.get_language() == "th":
+        return str(thai_strftime(local, "%-d %b %Y %H:%M"))
+    return date_format(local, "j M Y H:i")

@@ -1,0 +1,136 @@
+"""The three ways in, driven in a real Chromium against the live server."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from itaplan.agencies.models import Membership
+from itaplan.agencies.services import grant_role
+from itaplan.lib.browser import screenshot
+from itaplan.lib.testing import PASSWORD, make_agency, make_user, seed_text
+from itaplan.results.models import IndicatorScore, ItemScore, Result
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def owner(transactional_db: None) -> Any:
+    agency = make_agency("samruean", "องค์การบริหารส่วนตำบลสามเรือน")
+    user = make_user("alice")
+    grant_role(user, agency, Membership.Role.ADMIN)
+    return user
+
+
+def log_in(page: Any, live_server: Any, username: str) -> None:
+    page.goto(f"{live_server.url}/accounts/login/")
+    screenshot(page, "login")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    screenshot(page, "home")
+
+
+def test_pasting_seed_004_previews_the_totals_and_the_conflict_then_saves(
+    browser_page: Any, live_server: Any, owner: Any
+) -> None:
+    page = browser_page
+    log_in(page, live_server, "alice")
+    page.click("table a:has-text('องค์การบริหารส่วนตำบลสามเรือน')")
+    screenshot(page, "results-list-empty")
+    page.click("text=วางข้อความหรืออัปโหลดเอกสาร")
+    page.fill("#id_text", seed_text("004"))
+    screenshot(page, "import-text")
+    page.click("button:has-text('อ่านและตรวจทาน')")
+    page.wait_for_selector("#confirm-form")
+    screenshot(page, "import-text-preview")
+    figures = page.locator(".figures").first
+    assert figures.locator("[data-key=total] .value").inner_text() == "96.79"
+    assert figures.locator("[data-key=IIT] .value").inner_text() == "96.86"
+    assert figures.locator("[data-key=EIT] .value").inner_text() == "95.77"
+    assert figures.locator("[data-key=OIT] .value").inner_text() == "97.50"
+    conflict = page.locator("fieldset.conflict[data-indicator='6']")
+    assert "96.29" in conflict.inner_text() and "96.26" in conflict.inner_text()
+    assert conflict.locator("input[value='96.26']").is_checked()
+    assert "ตรงกับหน่วยงานนี้" in page.locator(".found").inner_text()
+
+    page.click("button:has-text('ยืนยันบันทึก')")
+    page.wait_for_url(f"{live_server.url}/agency/samruean/results/2568/")
+    screenshot(page, "result-detail")
+    assert page.locator(".figures [data-key=total] .value").first.inner_text() == "96.79"
+    assert "พิมพ์ไว้หลายค่า" in page.content()
+    assert "alice" in page.locator("table.audit").inner_text()
+    result = Result.objects.get(agency__code="samruean", fiscal_year=2568)
+    assert result.indicator_scores.get(number=6).score == 96.26
+    assert result.source_text == seed_text("004")
+
+
+def bad_workbook() -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ปีงบประมาณ"] + [f"ตัวชี้วัดที่ {n}" for n in range(1, 11)])
+    sheet.append(["samruean", "", 2568, 99.29, 99.05, 100, "1O5", 96.9, 96.26, 95.16, 95.9, 95, 100])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_spreadsheet_with_a_bad_cell_names_the_cell_and_saves_nothing(
+    browser_page: Any, live_server: Any, owner: Any, tmp_path: Any
+) -> None:
+    page = browser_page
+    log_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/agency/samruean/results/import/sheet/")
+    screenshot(page, "import-sheet")
+    upload = tmp_path / "ผลการประเมิน.xlsx"
+    upload.write_bytes(bad_workbook())
+    page.set_input_files("#id_file", str(upload))
+    page.click("button:has-text('อ่านและตรวจทาน')")
+    page.wait_for_selector(".sheet-errors")
+    screenshot(page, "import-sheet-error")
+    message = page.locator(".sheet-errors").inner_text()
+    assert "แถวที่ 2 คอลัมน์ 'ตัวชี้วัดที่ 4' (เซลล์ G2): '1O5' ไม่ใช่ตัวเลข" in message
+    assert Result.objects.count() == 0
+    assert IndicatorScore.objects.count() == 0 and ItemScore.objects.count() == 0
+
+
+def test_the_form_shows_live_totals_while_typing(
+    browser_page: Any, live_server: Any, owner: Any
+) -> None:
+    page = browser_page
+    log_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/agency/samruean/results/new/?year=2568")
+    screenshot(page, "form-empty")
+    scores = ["๙๙.๒๙", "99.05", "100", "89.05", "96.90", "96.26", "95.16", "95.90", "95.00", "100"]
+    for number, value in enumerate(scores, start=1):
+        page.fill(f"#id_indicator_{number}", value)
+    page.click("summary:has-text('คะแนนที่พิมพ์ไว้')")
+    page.fill("#id_printed_total", "96.79")
+    live = page.locator("#live-totals [data-key=total] .value")
+    live.filter(has_text="96.79").wait_for()
+    assert page.locator("#live-totals [data-key=level] .value").inner_text() == "ผ่านดี"
+    screenshot(page, "form-live-totals")
+    page.fill("#id_indicator_4", "1O5")
+    page.locator("#live-totals .notice.error").wait_for()
+    screenshot(page, "form-live-error")
+    page.fill("#id_indicator_4", "89.05")
+    page.click("button:has-text('ตรวจทานก่อนบันทึก')")
+    page.wait_for_selector("#confirm-form")
+    screenshot(page, "form-preview")
+    page.click("button:has-text('ยืนยันบันทึก')")
+    page.wait_for_url(f"{live_server.url}/agency/samruean/results/2568/")
+    assert Result.objects.get().computed_level == "ผ่านดี"
+
+
+def test_the_pages_fit_a_phone(browser_page: Any, live_server: Any, owner: Any) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 740})
+    log_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/agency/samruean/results/new/?year=2568")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    screenshot(page, "phone-form")
+    assert width <= 375
