@@ -133,3 +133,17 @@ def test_readable_output_is_thai(command: str) -> None:
     run = itaplan(command, seed("004"))
     assert run.returncode == 0
     assert "ผ่านดี" in run.stdout
+
+
+def test_suggest_json_proposes_measures_within_the_plan_year_for_seed_003() -> None:
+    run = itaplan("suggest", seed("003"), "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["plan_fiscal_year"] == 2566
+    urgent = [s for s in data["suggestions"] if s["class"] == "urgent"]
+    assert {s["target"] for s in urgent} == {"indicator 2", "indicator 4", "indicator 5"}
+    assert data["suggestions"][: len(urgent)] == urgent  # urgent first
+    for suggestion in data["suggestions"]:
+        # ISO dates are in the Common era: fiscal year 2566 runs 1 Oct 2022 – 30 Sep 2023.
+        assert "2022-10-01" <= suggestion["measure"]["start"] <= suggestion["measure"]["end"]
+        assert suggestion["measure"]["end"] <= "2023-09-30"
