@@ -19,6 +19,7 @@ The rules, in one place:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -31,7 +32,7 @@ from itaplan.agencies.access import can_write
 from itaplan.agencies.models import Agency, Membership, Unit
 from itaplan.domain.criteria import CriteriaError, Framework, load
 from itaplan.domain.knowledge import Suggestion, Timeframe
-from itaplan.domain.thai import format_date, format_period, to_thai_digits
+from itaplan.domain.thai import format_date, format_period, to_arabic_digits, to_thai_digits
 from itaplan.plans.models import Measure, MeasureStep, Plan
 from itaplan.results.models import Result
 
@@ -39,6 +40,7 @@ User = AbstractBaseUser | AnonymousUser
 
 #: Reporting rounds proposed for a new measure: after 6 and after 12 months (o28).
 DEFAULT_REPORTING_MONTHS = (6, 12)
+_ITEM_CODE = re.compile(r"^[ieo]\d+$")
 #: Indicators of a year whose criteria file cannot be read.
 FALLBACK_INDICATORS = range(1, 11)
 
@@ -138,7 +140,11 @@ def _clean_item_codes(plan: Plan, codes: Iterable[str]) -> list[str]:
     for raw in codes:
         if not raw.strip():
             continue
-        code = fw.normalise_item_code(raw) if fw else raw.strip().lower()
+        if fw is not None and fw.items:
+            code = fw.normalise_item_code(raw)
+        else:  # the year's item list is unknown: accept anything shaped like a code
+            code = to_arabic_digits(raw.strip()).lower()
+            code = code if _ITEM_CODE.match(code) else None
         if code is None:
             raise PlanError(
                 f"ประเด็นการประเมิน: '{raw.strip()}' ไม่ใช่ประเด็นของปี {digits(plan.agency, plan.results_year)}",

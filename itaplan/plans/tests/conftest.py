@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from pytest_django.fixtures import SettingsWrapper
+from pytest_django.fixtures import Settings
 
 from itaplan.agencies.models import Agency, District, Membership, Province, SupervisorScope, Unit
 from itaplan.domain.tests.test_scoring import SEED_000, SEED_003, SEED_004_EIT, SEED_004_ITEMS
@@ -35,7 +35,7 @@ def make_user(username: str, **extra: str) -> AbstractBaseUser:
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords(settings: SettingsWrapper) -> None:
+def fast_passwords(settings: Settings) -> None:
     # Six people per test: the production hasher would spend seconds on them.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
