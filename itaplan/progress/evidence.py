@@ -139,8 +139,10 @@ def max_evidence_bytes() -> int:
     return int(getattr(settings, "ITAPLAN_MAX_EVIDENCE_BYTES", DEFAULT_MAX_EVIDENCE_BYTES))
 
 
-def megabytes(size: int) -> str:
-    """``10 MB``, ``2.5 MB``: a size as people read it."""
+def size_text(size: int) -> str:
+    """``10 MB``, ``2.5 MB``, ``300 KB``: a size as people read it."""
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} ไบต์"
     value = size / (1024 * 1024)
     return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
 
@@ -182,7 +184,7 @@ def check_evidence_file(name: str, size: int, stream: IO[bytes]) -> FileType:
     limit = max_evidence_bytes()
     if size > limit:
         raise EvidenceFileError(
-            f"ไฟล์ '{shown}' มีขนาด {megabytes(size)} เกินขนาดสูงสุด {megabytes(limit)} ต่อไฟล์"
+            f"ไฟล์ '{shown}' มีขนาด {size_text(size)} เกินขนาดสูงสุด {size_text(limit)} ต่อไฟล์"
         )
     try:
         matches = kind.matches(stream)

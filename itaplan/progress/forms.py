@@ -13,7 +13,7 @@ from itaplan.progress.evidence import (
     ACCEPT_ATTRIBUTE,
     ACCEPTED_LABEL,
     max_evidence_bytes,
-    megabytes,
+    size_text,
 )
 from itaplan.progress.models import ProgressUpdate
 from itaplan.progress.services import ProgressData, ProgressError, check_files, clean_links
@@ -37,7 +37,7 @@ class MultipleFileField(forms.FileField):
 
 def evidence_help() -> str:
     """What the page says about files: the types and the size limit."""
-    return f"รับไฟล์ {ACCEPTED_LABEL} ขนาดไม่เกินไฟล์ละ {megabytes(max_evidence_bytes())} เลือกได้หลายไฟล์"
+    return f"รับไฟล์ {ACCEPTED_LABEL} ขนาดไม่เกินไฟล์ละ {size_text(max_evidence_bytes())} เลือกได้หลายไฟล์"
 
 
 class ProgressForm(forms.Form):
@@ -74,6 +74,8 @@ class ProgressForm(forms.Form):
     files = MultipleFileField(
         label="ไฟล์หลักฐาน",
         required=False,
+        # An empty file is refused by check_files() with its name and a clearer message.
+        allow_empty_file=True,
         widget=MultipleFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
     )
 
