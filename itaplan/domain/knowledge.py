@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from itaplan.domain import criteria
@@ -217,16 +216,7 @@ class KnowledgeBase:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise KnowledgeError(f"{path.name}: file not found") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise KnowledgeError(f"{path.name}: expected a mapping at the top level")
-    # "x-" keys only hold YAML anchors shared by the records below.
-    return {k: v for k, v in raw.items() if not str(k).startswith("x-")}
+    return criteria.read_yaml(path, KnowledgeError)
 
 
 def _merge(parent: list[Any], child: list[Any], field: str) -> list[Any]:
