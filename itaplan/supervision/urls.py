@@ -1,3 +1,10 @@
 from django.urls import path
 
-urlpatterns: list = []
+from itaplan.supervision import views
+
+app_name = "supervision"
+
+urlpatterns = [
+    path("supervision/", views.dashboard, name="dashboard"),
+    path("supervision/export.xlsx", views.export, name="export"),
+]

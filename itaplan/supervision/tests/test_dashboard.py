@@ -1,0 +1,264 @@
+"""The dashboard's figures, filters, sorting, paging and query count."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+from pytest_django import DjangoAssertNumQueries
+
+from itaplan.agencies.models import Agency
+from itaplan.supervision.selectors import PAGE_SIZE, Dashboard
+from itaplan.supervision.tests.conftest import YEAR, Country, make_result, scores
+
+DASHBOARD = reverse("supervision:dashboard")
+#: Session, user, scopes, filters, figures, table page and its scores: whatever the size.
+MAX_QUERIES = 14
+
+
+@pytest.fixture
+def client_north(northern: User) -> Client:
+    client = Client()
+    client.force_login(northern)
+    return client
+
+
+@pytest.fixture
+def client_all(national: User, country: Country) -> Client:
+    client = Client()
+    client.force_login(national)
+    return client
+
+
+def board(client: Client, query: str = "") -> Dashboard:
+    response = client.get(DASHBOARD + query)
+    assert response.status_code == 200
+    return response.context["board"]
+
+
+def names(client: Client, query: str = "") -> list[str]:
+    return [row.agency.name for row in board(client, query).rows]
+
+
+# --- figures ------------------------------------------------------------------------
+
+
+def test_it_shows_the_latest_year_with_results_by_default(client_north: Client) -> None:
+    assert board(client_north).year == YEAR
+
+
+def test_it_counts_agencies_results_and_passes(client_north: Client) -> None:
+    s = board(client_north).summary
+    assert (s.agencies, s.with_result, s.without_result, s.passed) == (4, 3, 1, 2)
+    assert s.pass_rate == pytest.approx(200 / 3)
+    assert s.mean_total == pytest.approx((100 + 65.566 + 90.2) / 3)
+
+
+def test_it_compares_the_mean_total_with_the_year_before(client_north: Client) -> None:
+    s = board(client_north).summary
+    assert s.previous_mean_total == pytest.approx((95 + 90 + 80) / 3)
+    assert s.mean_change == pytest.approx((100 + 65.566 + 90.2) / 3 - (95 + 90 + 80) / 3)
+
+
+def test_it_distributes_results_over_the_levels_of_the_year(client_all: Client) -> None:
+    levels = {share.label: share.count for share in board(client_all).levels}
+    assert levels == {
+        "ผ่านดีเยี่ยม": 1,  # อัลฟา
+        "ผ่านดี": 2,  # ชาร์ลี, เอคโค (EIT 94.33 is below 95)
+        "ผ่าน": 0,
+        "ต้องปรับปรุง": 0,
+        "ต้องปรับปรุงโดยด่วน": 2,  # บราโว, ฟ็อกซ์ทรอต
+    }
+
+
+def test_it_lists_the_indicators_most_often_urgent(client_all: Client) -> None:
+    urgent = {stat.number: stat.urgent for stat in board(client_all).urgent}
+    # ฟ็อกซ์ทรอต is urgent everywhere, บราโว in 9 and 10, เอคโค in 7 (84.99).
+    assert urgent[9] == urgent[10] == 2
+    assert urgent[7] == 2
+    assert urgent[1] == 1
+    assert list(urgent)[:3] == [7, 9, 10]  # ties by indicator number
+
+
+def test_a_score_of_85_is_not_urgent_and_100_is_kept(client_all: Client) -> None:
+    stats = {stat.number: stat for stat in board(client_all).indicators}
+    assert stats[7].counts == {"urgent": 2, "improve": 2, "maintain": 1}
+
+
+def test_it_counts_plan_statuses_of_the_next_year(client_north: Client) -> None:
+    b = board(client_north)
+    assert b.plan_year == YEAR + 1
+    assert {s.key: s.count for s in b.plans} == {
+        "none": 2,
+        "draft": 1,
+        "submitted": 0,
+        "approved": 1,
+    }
+
+
+def test_heat_cells_follow_the_classes_of_the_year(client_all: Client) -> None:
+    html = client_all.get(DASHBOARD + "?sort=name").content.decode()
+    assert '<td class="num heat-urgent">11.58</td>' in html
+    assert '<td class="num heat-urgent">84.99</td>' in html
+    assert '<td class="num heat-improve">99.00</td>' in html
+    assert '<td class="num heat-maintain">100.00</td>' in html
+
+
+def test_it_marks_agencies_without_a_result(client_north: Client, country: Country) -> None:
+    html = client_north.get(DASHBOARD).content.decode()
+    assert f"ยังไม่มีผลปี {YEAR}" in html
+    [delta] = [r for r in board(client_north).rows if r.agency == country.delta]
+    assert (delta.total, delta.rank, delta.plan_status) == (None, None, "none")
+
+
+def test_it_links_each_agency_to_its_pages(client_north: Client, country: Country) -> None:
+    html = client_north.get(DASHBOARD).content.decode()
+    assert reverse("results:detail", args=[country.alpha.code, YEAR]) in html
+    assert reverse("results:list", args=[country.delta.code]) in html
+    plan = country.alpha.plans.get()
+    assert reverse("plans:detail", args=[country.alpha.code, plan.pk]) in html
+
+
+# --- filters and sorting ----------------------------------------------------------------
+
+
+def test_it_ranks_by_total_best_first_and_agencies_without_results_last(
+    client_north: Client,
+) -> None:
+    rows = board(client_north).rows
+    assert [r.agency.name for r in rows] == ["อบต.อัลฟา", "อบต.ชาร์ลี", "ทต.บราโว", "อบต.เดลตา"]
+    assert [r.rank for r in rows] == [1, 2, 3, None]
+
+
+def test_it_sorts_by_total_worst_first(client_north: Client) -> None:
+    assert names(client_north, "?sort=total") == [
+        "ทต.บราโว",
+        "อบต.ชาร์ลี",
+        "อบต.อัลฟา",
+        "อบต.เดลตา",
+    ]
+
+
+def test_it_sorts_by_name_both_ways(client_north: Client) -> None:
+    ascending = names(client_north, "?sort=name")
+    assert ascending == sorted(ascending)
+    assert names(client_north, "?sort=-name") == list(reversed(ascending))
+
+
+def test_it_sorts_by_any_indicator(client_all: Client) -> None:
+    assert names(client_all, "?sort=i7")[:2] == ["อบต.ฟ็อกซ์ทรอต", "ทม.เอคโค"]
+    assert names(client_all, "?sort=-i9")[0] in ("อบต.อัลฟา", "ทม.เอคโค")
+    assert names(client_all, "?sort=i9")[0] == "ทต.บราโว"
+    assert names(client_all, "?sort=i9")[-1] == "อบต.เดลตา"
+
+
+def test_it_sorts_by_change_from_last_year(client_north: Client) -> None:
+    rows = board(client_north, "?sort=-change").rows
+    assert [r.agency.name for r in rows][:2] == ["อบต.อัลฟา", "อบต.ชาร์ลี"]
+    assert rows[0].change == pytest.approx(5)
+
+
+def test_it_ignores_an_unknown_sort(client_north: Client) -> None:
+    assert names(client_north, "?sort=password") == names(client_north)
+    assert names(client_north, "?sort=i99") == names(client_north, "?sort=name")
+
+
+def test_it_filters_by_kind(client_all: Client) -> None:
+    assert set(names(client_all, "?kind=sao")) == {
+        "อบต.อัลฟา",
+        "อบต.ชาร์ลี",
+        "อบต.เดลตา",
+        "อบต.ฟ็อกซ์ทรอต",
+    }
+    assert board(client_all, "?kind=sao").summary.agencies == 4
+
+
+def test_it_filters_by_district(client_north: Client, country: Country) -> None:
+    b = board(client_north, f"?district={country.hills.pk}")
+    assert {r.agency.name for r in b.rows} == {"อบต.ชาร์ลี", "อบต.เดลตา"}
+    assert (b.summary.agencies, b.summary.with_result) == (2, 1)
+
+
+def test_it_filters_by_province(client_all: Client, country: Country) -> None:
+    assert set(names(client_all, f"?province={country.south.pk}")) == {
+        "ทม.เอคโค",
+        "อบต.ฟ็อกซ์ทรอต",
+    }
+
+
+def test_it_shows_another_year(client_north: Client) -> None:
+    b = board(client_north, f"?year={YEAR - 1}")
+    assert b.year == YEAR - 1
+    assert b.summary.with_result == 3
+    assert b.summary.previous_mean_total is None
+
+
+def test_it_falls_back_to_the_latest_year_for_a_year_without_criteria(
+    client_north: Client,
+) -> None:
+    assert board(client_north, "?year=1999").year == YEAR
+
+
+def test_filters_survive_sorting_and_paging_links(client_north: Client, country: Country) -> None:
+    html = client_north.get(DASHBOARD + f"?district={country.hills.pk}&kind=sao").content.decode()
+    assert f"district={country.hills.pk}&amp;kind=sao&amp;sort=name" in html
+
+
+# --- paging and queries -----------------------------------------------------------------
+
+
+def _many_agencies(country: Country, count: int) -> None:
+    agencies = Agency.objects.bulk_create(
+        Agency(code=f"M-{i:03d}", name=f"อบต.ที่ {i:03d}", district=country.town)
+        for i in range(count)
+    )
+    for i, agency in enumerate(agencies):
+        make_result(agency, YEAR, scores(80 + i % 20, 90, 95))
+
+
+def test_it_pages_the_table_by_fifty_rows(client_north: Client, country: Country) -> None:
+    _many_agencies(country, 60)
+    first = board(client_north, "?sort=name")
+    assert len(first.rows) == PAGE_SIZE
+    second = board(client_north, "?sort=name&page=2")
+    assert len(second.rows) == 64 - PAGE_SIZE
+    assert not {r.agency.pk for r in first.rows} & {r.agency.pk for r in second.rows}
+    assert second.rows[0].rank is not None
+
+
+def test_a_page_past_the_end_shows_the_last_page(client_north: Client) -> None:
+    assert board(client_north, "?page=99").page.number == 1
+
+
+@pytest.mark.parametrize("query", ["", "?sort=i9", "?sort=-change&kind=sao", "?sort=name&page=2"])
+def test_the_number_of_queries_does_not_grow_with_the_agencies(
+    client_north: Client,
+    country: Country,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
+    query: str,
+) -> None:
+    with django_assert_max_num_queries(MAX_QUERIES) as small:
+        client_north.get(DASHBOARD + query)
+    _many_agencies(country, 120)
+    with django_assert_max_num_queries(MAX_QUERIES) as large:
+        client_north.get(DASHBOARD + query)
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_export_query_count_does_not_grow_with_the_agencies(
+    client_north: Client,
+    country: Country,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
+) -> None:
+    url = reverse("supervision:export")
+    with django_assert_max_num_queries(MAX_QUERIES) as small:
+        client_north.get(url)
+    _many_agencies(country, 120)
+    with django_assert_max_num_queries(MAX_QUERIES) as large:
+        response = client_north.get(url)
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert load_workbook(io.BytesIO(response.content)).active.max_row == 2 + 4 + 120
