@@ -169,13 +169,15 @@ def measures_document_from_result(
     plan_year: int | None = None,
     thai_digits: bool = True,
     approval: Approval | None = None,
+    max_measures: int | None = None,
 ) -> MeasuresDocument:
     """A measures document from a result file alone, with the knowledge base's measures.
 
     ``result`` is a parsed result (it is checked against its year's criteria), a check
     report or an assessment. ``agency`` defaults to the name the parser found;
     ``suggestions`` default to every measure :func:`~itaplan.domain.knowledge.suggest`
-    proposes from ``kb`` (by default the knowledge base of the result's year).
+    proposes from ``kb`` (by default the knowledge base of the result's year), of
+    which the first ``max_measures`` (the most urgent, highest impact) are kept.
     Raises ``ValueError`` when a parsed result has no fiscal year.
     """
     printed_level: str | None = None
@@ -196,6 +198,8 @@ def measures_document_from_result(
         kb = load_knowledge(assessment.fiscal_year)
     if suggestions is None:
         suggestions = suggest(assessment, kb)
+    if max_measures is not None:
+        suggestions = suggestions[:max_measures]
     return measures_document(
         assessment,
         agency or Agency(name or "หน่วยงาน"),

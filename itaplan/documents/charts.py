@@ -19,7 +19,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from itaplan.documents import fonts
-from itaplan.documents.model import IndicatorScore
+from itaplan.documents.model import IndicatorScore, MeasuresDocument
 from itaplan.documents.wording import Words
 
 #: Bar colours by class: urgent, improve, maintain; grey when unscored.
@@ -134,3 +134,25 @@ def comparison_chart(
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False)
         _style(ax)
         return _png(fig)
+
+
+def measures_charts(document: MeasuresDocument) -> tuple[bytes, bytes | None]:
+    """The charts of an o27 document: the ranking, and year on year when last year is known."""
+    ranking = ranking_chart(
+        document.ranking,
+        thai_digits=document.thai_digits,
+        pass_mark=document.pass_mark,
+        class_labels={
+            i.class_key: i.class_label for i in document.indicators if i.class_key and i.class_label
+        },
+    )
+    if not document.has_previous:
+        return ranking, None
+    compare = comparison_chart(
+        document.indicators,
+        previous_year=document.previous_year,
+        results_year=document.results_year,
+        thai_digits=document.thai_digits,
+        pass_mark=document.pass_mark,
+    )
+    return ranking, compare

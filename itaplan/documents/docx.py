@@ -33,7 +33,7 @@ from docx.text.paragraph import Paragraph
 
 from itaplan.documents import charts, fonts
 from itaplan.documents.model import MeasuresDocument, ProgressDocument
-from itaplan.documents.wording import Table, measures_text, progress_text
+from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress_text
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 DEFAULT_BASE = TEMPLATE_DIR / "base.docx"
@@ -258,18 +258,96 @@ def _open_base(base_template: Path | None, font: str | None) -> DocxDocument:
 # --- content ------------------------------------------------------------------------
 
 
-def _para(doc: DocxDocument | Any, text: str, style: str, *, bold: bool = False) -> Paragraph:
-    paragraph: Paragraph = doc.add_paragraph(style=style)
-    run = paragraph.add_run(text)
-    if bold:
-        _set_bold(run._r.get_or_add_rPr(), True)
-    return paragraph
+class _Writer:
+    """Appends paragraphs, tables and pictures to a document in our styles.
 
+    Style ids are looked up once: python-docx resolves a style given by name by
+    scanning every style, which made a long document several times slower.
+    """
 
-def _body(doc: DocxDocument, text: str, *, bold: bool = False) -> Paragraph:
-    paragraph = _para(doc, text, "ITA Body", bold=bold)
-    paragraph.paragraph_format.first_line_indent = Cm(BODY_INDENT_CM)
-    return paragraph
+    def __init__(self, doc: DocxDocument) -> None:
+        self.doc = doc
+        self.style_ids = {name: doc.styles[name].style_id for name in STYLES}
+
+    def para(self, text: str, style: str, *, bold: bool = False) -> Paragraph:
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = self.style_ids[style]
+        run = paragraph.add_run(text)
+        if bold:
+            _set_bold(run._r.get_or_add_rPr(), True)
+        return paragraph
+
+    def body(self, text: str, *, bold: bool = False) -> Paragraph:
+        """A body paragraph with the official first-line indent."""
+        paragraph = self.para(text, "ITA Body", bold=bold)
+        paragraph.paragraph_format.first_line_indent = Cm(BODY_INDENT_CM)
+        return paragraph
+
+    def header(self, lines: Sequence[str]) -> None:
+        for line in lines:
+            self.para(line, "ITA Title")
+        self.para("", "ITA Body")
+
+    def picture(self, png: bytes, width_cm: float, caption: str) -> None:
+        self.doc.add_picture(io.BytesIO(png), width=Cm(width_cm))
+        picture_paragraph = self.doc.paragraphs[-1]
+        picture_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture_paragraph.paragraph_format.keep_with_next = True
+        self.para(caption, "ITA Caption")
+
+    def signature(self, lines: Sequence[str], text_width_cm: float) -> None:
+        """The approval block in the right half of the page, kept on one page."""
+        for n, line in enumerate(lines):
+            paragraph = self.para(line, "ITA Signature")
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = Cm(text_width_cm / 2)
+            fmt.keep_with_next = n < len(lines) - 1
+            if n == 0:
+                fmt.space_before = Pt(36)
+
+    def _fill_cell(self, cell: Any, lines: Sequence[str], *, bold: bool, centred: bool) -> None:
+        paragraphs = [cell.paragraphs[0]]
+        paragraphs += [cell.add_paragraph() for _ in lines[1:]]
+        for paragraph, line in zip(paragraphs, lines or ("",), strict=False):
+            paragraph._p.style = self.style_ids["ITA Table"]
+            run = paragraph.add_run(line)
+            if bold:
+                _set_bold(run._r.get_or_add_rPr(), True)
+            if centred:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def table(self, table: Table, width_cm: float) -> DocxTable:
+        """A bordered table with a shaded header row repeated on every page."""
+        grid = self.doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False
+        _borders(grid)
+        scale = width_cm / sum(table.widths)
+        widths = [Cm(w * scale) for w in table.widths]
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
+        rows = [row.cells for row in grid.rows]
+        for cells in rows:
+            for cell, width in zip(cells, widths, strict=True):
+                cell.width = width
+        _child(grid.rows[0]._tr.get_or_add_trPr(), "tblHeader", _ANY_ORDER, val="true")
+        for cell, text in zip(rows[0], table.header, strict=True):
+            self._fill_cell(cell, (text,), bold=True, centred=True)
+            _shade(cell, HEADER_FILL)
+        for cells, row in zip(rows[1:], table.rows, strict=True):
+            for column, (cell, content) in enumerate(zip(cells, row.cells, strict=True)):
+                self._fill_cell(
+                    cell, content.lines, bold=content.bold, centred=column in table.centred
+                )
+                if content.bold:
+                    _shade(cell, GROUP_FILL)
+        return grid
+
+    def landscape_section(self, thai_digits: bool) -> float:
+        """Start a landscape section on a new page; return its text width in cm."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        _set_page(section, landscape=True, thai_digits=thai_digits)
+        return _text_width_cm(section)
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -278,101 +356,21 @@ def _shade(cell: Any, fill: str) -> None:
 
 def _borders(table: DocxTable) -> None:
     """Single-line borders on every cell, set directly so any base template shows them."""
-    tbl_pr = table._tbl.tblPr
-    borders = _child(tbl_pr, "tblBorders", _TBLPR)
+    borders = _child(table._tbl.tblPr, "tblBorders", _TBLPR)
     sides = ["top", "left", "start", "bottom", "right", "end", "insideH", "insideV"]
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         _child(borders, side, sides, val="single", sz="4", space="0", color="000000")
 
 
-def _fill_cell(cell: Any, lines: Sequence[str], *, bold: bool, centred: bool) -> None:
-    first, *rest = lines or ("",)
-    paragraphs = [cell.paragraphs[0]]
-    paragraphs[0].style = "ITA Table"
-    paragraphs[0].add_run(first)
-    for line in rest:
-        paragraph = cell.add_paragraph(style="ITA Table")
-        paragraph.add_run(line)
-        paragraphs.append(paragraph)
-    for paragraph in paragraphs:
-        if centred:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if bold:
-            for run in paragraph.runs:
-                _set_bold(run._r.get_or_add_rPr(), True)
-
-
-def _table(doc: DocxDocument, table: Table, width_cm: float) -> DocxTable:
-    """A bordered table with a repeated, shaded header row and merged group cells."""
-    grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
-    _borders(grid)
-    scale = width_cm / sum(table.widths)
-    widths = [Cm(w * scale) for w in table.widths]
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = width
-    for row in grid.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-    header = grid.rows[0]
-    _child(header._tr.get_or_add_trPr(), "tblHeader", _ANY_ORDER, val="true")
-    for cell, text in zip(header.cells, table.header, strict=True):
-        _fill_cell(cell, (text,), bold=True, centred=True)
-        _shade(cell, HEADER_FILL)
-    group_start: tuple[int, str] | None = None
-    for index, row in enumerate(table.rows, start=1):
-        cells = grid.rows[index].cells
-        same_group = bool(row.group) and group_start is not None and group_start[1] == row.group
-        for column, (cell, content) in enumerate(zip(cells, row.cells, strict=True)):
-            if column == 0 and same_group:
-                continue  # merged below into the group's first cell
-            _fill_cell(cell, content.lines, bold=content.bold, centred=column in table.centred)
-            if content.bold:
-                _shade(cell, GROUP_FILL)
-        if same_group and group_start is not None:
-            grid.cell(group_start[0], 0).merge(grid.cell(index, 0))
-        else:
-            group_start = (index, row.group) if row.group else None
-    return grid
-
-
-def _picture(doc: DocxDocument, png: bytes, width_cm: float, caption: str) -> None:
-    doc.add_picture(io.BytesIO(png), width=Cm(width_cm))
-    picture_paragraph = doc.paragraphs[-1]
-    picture_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    picture_paragraph.paragraph_format.keep_with_next = True
-    _para(doc, caption, "ITA Caption")
-
-
-def _signature(doc: DocxDocument, lines: Sequence[str], text_width_cm: float) -> None:
-    """The approval block in the right half of the page, kept on one page."""
-    doc.add_paragraph(style="ITA Signature")
-    for n, line in enumerate(lines):
-        paragraph = _para(doc, line, "ITA Signature")
-        paragraph.paragraph_format.left_indent = Cm(text_width_cm / 2)
-        paragraph.paragraph_format.keep_with_next = n < len(lines) - 1
-        if n == 0:
-            paragraph.paragraph_format.space_before = Pt(24)
-
-
-def _header(doc: DocxDocument, lines: Sequence[str]) -> None:
-    for line in lines:
-        _para(doc, line, "ITA Title")
-    doc.add_paragraph(style="ITA Body")
-
-
-def _new_landscape_section(doc: DocxDocument, thai_digits: bool) -> Section:
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    _set_page(section, landscape=True, thai_digits=thai_digits)
-    return section
-
-
-def _set_properties(doc: DocxDocument, title: str, author: str) -> None:
+def _start(
+    title: str, author: str, base_template: Path | None, font: str | None
+) -> tuple[_Writer, DocxDocument]:
+    doc = _open_base(base_template, font)
     props = doc.core_properties
     props.title = title
     props.author = author
     props.language = "th-TH"
+    return _Writer(doc), doc
 
 
 def measures_docx(
@@ -389,71 +387,45 @@ def measures_docx(
     replaces the base's font.
     """
     text = measures_text(document)
-    doc = _open_base(base_template, font)
+    out, doc = _start(" ".join(text.header[:2]), document.agency.name, base_template, font)
     first = doc.sections[0]
     _set_page(first, landscape=False, thai_digits=document.thai_digits)
     _add_page_number(first)
     width = _text_width_cm(first)
-    _set_properties(doc, " ".join(text.header[:2]), document.agency.name)
+    ranking_png, compare_png = charts.measures_charts(document)
 
-    _header(doc, text.header)
-    _para(doc, text.results_heading, "ITA Heading")
-    _body(doc, text.summary)
-    _table(doc, text.results, width)
-    _para(doc, text.ranking_heading, "ITA Heading")
-    _picture(
-        doc,
-        charts.ranking_chart(
-            document.ranking,
-            thai_digits=document.thai_digits,
-            pass_mark=document.pass_mark,
-            class_labels={
-                i.class_key: i.class_label
-                for i in document.indicators
-                if i.class_key and i.class_label
-            },
-        ),
-        width,
-        text.chart_caption,
-    )
-    _table(doc, text.ranking, width)
+    out.header(text.header)
+    out.para(text.results_heading, "ITA Heading")
+    out.body(text.summary)
+    out.table(text.results, width)
+    out.para(text.ranking_heading, "ITA Heading")
+    out.picture(ranking_png, width, text.chart_caption)
+    out.table(text.ranking, width)
     if text.ranking_note:
-        _body(doc, text.ranking_note)
-    if document.has_previous:
-        _picture(
-            doc,
-            charts.comparison_chart(
-                document.indicators,
-                previous_year=document.previous_year,
-                results_year=document.results_year,
-                thai_digits=document.thai_digits,
-                pass_mark=document.pass_mark,
-            ),
-            width,
-            text.compare_caption,
-        )
+        out.body(text.ranking_note)
+    if compare_png:
+        out.picture(compare_png, width, text.compare_caption)
     if text.items is not None:
-        _para(doc, text.items_heading, "ITA Heading")
-        _table(doc, text.items, width)
-    _para(doc, text.analysis_heading, "ITA Heading")
+        out.para(text.items_heading, "ITA Heading")
+        out.table(text.items, width)
+    out.para(text.analysis_heading, "ITA Heading")
     for tool in text.analysis:
-        _para(doc, tool.heading, "ITA Subheading")
+        out.para(tool.heading, "ITA Subheading")
         for indicator in tool.indicators:
-            _body(doc, indicator.heading, bold=True)
+            out.body(indicator.heading, bold=True)
             for paragraph in indicator.paragraphs:
-                _body(doc, paragraph)
+                out.body(paragraph)
             if indicator.weak_items:
-                _body(doc, "ประเด็นที่ยังไม่ได้คะแนนเต็ม:")
+                out.body(WEAK_ITEMS)
                 for item in indicator.weak_items:
-                    bullet = _para(doc, f"– {item}", "ITA Body")
+                    bullet = out.para(f"– {item}", "ITA Body")
                     bullet.paragraph_format.left_indent = Cm(BODY_INDENT_CM)
 
-    section = _new_landscape_section(doc, document.thai_digits)
-    wide = _text_width_cm(section)
-    _para(doc, text.measures_heading, "ITA Heading")
-    _body(doc, text.measures_intro)
-    _table(doc, text.measures, wide)
-    _signature(doc, text.approval, wide)
+    wide = out.landscape_section(document.thai_digits)
+    out.para(text.measures_heading, "ITA Heading")
+    out.body(text.measures_intro)
+    out.table(text.measures, wide)
+    out.signature(text.approval, wide)
     return _save(doc)
 
 
@@ -465,19 +437,18 @@ def progress_docx(
 ) -> bytes:
     """The o28 progress report as DOCX bytes, A4 landscape throughout."""
     text = progress_text(document)
-    doc = _open_base(base_template, font)
+    out, doc = _start(" ".join(text.header[:2]), document.agency.name, base_template, font)
     section = doc.sections[0]
     _set_page(section, landscape=True, thai_digits=document.thai_digits)
     _add_page_number(section)
     width = _text_width_cm(section)
-    _set_properties(doc, " ".join(text.header[:2]), document.agency.name)
-    _header(doc, text.header)
-    _para(doc, text.round_line, "ITA Heading")
-    _body(doc, text.summary)
-    _table(doc, text.counts, width / 2)
-    doc.add_paragraph(style="ITA Body")
-    _table(doc, text.progress, width)
-    _signature(doc, text.approval, width)
+    out.header(text.header)
+    out.para(text.round_line, "ITA Heading")
+    out.body(text.summary)
+    out.table(text.counts, width / 2)
+    out.para("", "ITA Body")
+    out.table(text.progress, width)
+    out.signature(text.approval, width)
     return _save(doc)
 
 

@@ -29,7 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from itaplan.documents import charts, fonts
 from itaplan.documents.model import Agency, MeasuresDocument, ProgressDocument
-from itaplan.documents.wording import Table, measures_text, progress_text
+from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress_text
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 ZWSP = "\u200b"
@@ -125,7 +125,7 @@ def _map_strings(value: T, func: Callable[[str], str]) -> T:
 
 
 def _table_view(table: Table | None, css: str = "") -> dict[str, Any] | None:
-    """A table as the template reads it: percent widths and rowspans for grouped rows.
+    """A table as the template reads it, with percent column widths.
 
     Every value is a string: Django's engine would format a number through the
     settings this standalone use does not have.
@@ -133,26 +133,20 @@ def _table_view(table: Table | None, css: str = "") -> dict[str, Any] | None:
     if table is None:
         return None
     total = sum(table.widths)
-    rows: list[list[dict[str, Any]]] = []
-    group_first: dict[str, Any] | None = None
-    previous_group = ""
-    for row in table.rows:
-        cells = []
-        for column, cell in enumerate(row.cells):
-            classes = []
-            if column in table.centred:
-                classes.append("centred")
-            if cell.bold:
-                classes.append("bold")
-            cells.append({"lines": cell.lines, "css": " ".join(classes), "rows": 1})
-        if row.group and row.group == previous_group and group_first is not None:
-            group_first["rows"] += 1
-            group_first["rowspan"] = str(group_first["rows"])
-            cells = cells[1:]
-        else:
-            group_first = cells[0] if row.group else None
-        previous_group = row.group
-        rows.append(cells)
+    rows = [
+        [
+            {
+                "lines": cell.lines,
+                "css": " ".join(
+                    name
+                    for name, on in (("centred", column in table.centred), ("bold", cell.bold))
+                    if on
+                ),
+            }
+            for column, cell in enumerate(row.cells)
+        ]
+        for row in table.rows
+    ]
     return {
         "header": table.header,
         "widths": [f"{100 * w / total:.2f}" for w in table.widths],
@@ -206,25 +200,7 @@ def measures_html(document: MeasuresDocument, *, template_dirs: Sequence[Path] =
     """The o27 document as HTML ready for WeasyPrint (Thai words already segmented)."""
     keep = _names(document.agency)
     text = _map_strings(measures_text(document), lambda s: _html_text(s, keep))
-    ranking = charts.ranking_chart(
-        document.ranking,
-        thai_digits=document.thai_digits,
-        pass_mark=document.pass_mark,
-        class_labels={
-            i.class_key: i.class_label for i in document.indicators if i.class_key and i.class_label
-        },
-    )
-    compare = (
-        charts.comparison_chart(
-            document.indicators,
-            previous_year=document.previous_year,
-            results_year=document.results_year,
-            thai_digits=document.thai_digits,
-            pass_mark=document.pass_mark,
-        )
-        if document.has_previous
-        else None
-    )
+    ranking, compare = charts.measures_charts(document)
     context = {
         **_common(document.thai_digits, " ".join(measures_text(document).header[:2])),
         "t": text,
@@ -234,6 +210,7 @@ def measures_html(document: MeasuresDocument, *, template_dirs: Sequence[Path] =
         "measures": _table_view(text.measures),
         "ranking_chart": _data_uri(ranking),
         "compare_chart": _data_uri(compare) if compare else "",
+        "weak_items": WEAK_ITEMS,
     }
     return render_html("documents/measures.html", context, template_dirs=template_dirs)
 

@@ -29,6 +29,7 @@ PROGRESS_TITLE = "รายงานผลการดำเนินการ�
 ITA_NAME = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
 BLANK_NAME = "(" + "." * 40 + ")"
 BLANK_LINE = "." * 46
+WEAK_ITEMS = "ประเด็นที่ยังไม่ได้คะแนนเต็ม:"
 #: A number standing alone; digits glued to a letter belong to a code such as o13 or i10.
 _NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9]+")
 
@@ -142,7 +143,7 @@ def header_lines(title: str, plan_year: int, agency: Agency, w: Words) -> tuple[
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell: its lines of text and whether it is a heading or a group row."""
+    """A table cell: its lines of text, bold in heading-like rows (tools, totals)."""
 
     lines: tuple[str, ...]
     bold: bool = False
@@ -158,12 +159,9 @@ def _cell(*lines: str, bold: bool = False) -> Cell:
 
 @dataclass(frozen=True)
 class TableRow:
-    """One row of a table; ``span`` rows are one cell across the whole table."""
+    """One row of a table."""
 
     cells: tuple[Cell, ...]
-    span: bool = False
-    #: Rows with the same non-empty group share their first cell (the indicator).
-    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -399,12 +397,16 @@ def _indicator_cell(indicator: int | None, name: str, score: float | None, w: Wo
     return _cell(*lines)
 
 
-def measure_cells(row: MeasureRow, w: Words) -> tuple[Cell, ...]:
-    """The seven cells of a measures-table row, in :data:`MEASURE_HEADER` order."""
+def measure_cells(row: MeasureRow, number: int, issue: str, w: Words) -> tuple[Cell, ...]:
+    """The seven cells of measure ``number``, in :data:`MEASURE_HEADER` order.
+
+    The indicator is repeated on every row, not merged: a merged cell is printed once,
+    and a row carried over to the next page would lose its indicator.
+    """
     return (
         _indicator_cell(row.indicator, row.indicator_name, row.score, w),
-        _cell(w.text(row.issue)),
-        _cell(w.text(row.title)),
+        _cell(w.text(issue)),
+        _cell(w.text(f"{number}. {row.title}")),
         _cell(*steps(row.steps, w)),
         _cell(*(w.text(u) for u in row.units)),
         _cell(timeframe(row, w)),
@@ -413,10 +415,18 @@ def measure_cells(row: MeasureRow, w: Words) -> tuple[Cell, ...]:
 
 
 def _measures_table(doc: MeasuresDocument, w: Words) -> Table:
-    rows = tuple(
-        TableRow(measure_cells(row, w), group=str(row.indicator or "")) for row in doc.measures
-    )
-    return Table(MEASURE_HEADER, rows, MEASURE_WIDTHS, centred=(5,))
+    # Several measures often answer one weak point; its (long) analysis is printed on the
+    # first of them and the others refer to it.
+    first_with: dict[str, int] = {}
+    rows = []
+    for number, row in enumerate(doc.measures, start=1):
+        issue = row.issue
+        if issue in first_with:
+            issue = f"ประเด็นเดียวกับมาตรการที่ {first_with[issue]}"
+        else:
+            first_with[issue] = number
+        rows.append(TableRow(measure_cells(row, number, issue, w)))
+    return Table(MEASURE_HEADER, tuple(rows), MEASURE_WIDTHS, centred=(5,))
 
 
 def measures_text(doc: MeasuresDocument) -> MeasuresText:
@@ -530,9 +540,7 @@ def progress_text(doc: ProgressDocument) -> ProgressText:
         (70, 30),
         centred=(1,),
     )
-    rows = tuple(
-        TableRow(progress_cells(row, w), group=str(row.indicator or "")) for row in doc.measures
-    )
+    rows = tuple(TableRow(progress_cells(row, w)) for row in doc.measures)
     return ProgressText(
         header=header_lines(PROGRESS_TITLE, doc.plan_year, doc.agency, w),
         round_line=w.text(f"ผลการดำเนินการ{doc.round_name}{as_of}"),
