@@ -45,7 +45,9 @@ def make_user(username: str, **extra: Any) -> AbstractUser:
     return user
 
 
-def make_agency(code: str, name: str, province: str = "ราชบุรี", district: str = "เมืองราชบุรี") -> Agency:
+def make_agency(
+    code: str, name: str, province: str = "ราชบุรี", district: str = "เมืองราชบุรี"
+) -> Agency:
     return Agency.objects.create(
         code=code, name=name, kind=Agency.Kind.SAO, district=district_of(province, district)
     )
@@ -96,3 +98,48 @@ class BaseTestCase(TestCase):
 
 def user_count() -> int:
     return get_user_model().objects.count()
+
+
+HEADER = ["รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ปีงบประมาณ"] + [f"ตัวชี้วัดที่ {n}" for n in range(1, 11)]
+
+
+def sheet_row(
+    code: str = "samruean", name: str = "", year: Any = 2568, **changes: Any
+) -> list[Any]:
+    """A data row with seed 004's indicators; ``changes`` as ``i4="1O5"`` replaces indicator 4."""
+    scores: list[Any] = [INDICATORS_2568[n] for n in range(1, 11)]
+    for key, value in changes.items():
+        scores[int(key.removeprefix("i")) - 1] = value
+    return [code, name, year, *scores]
+
+
+def xlsx_bytes(*rows: list[Any], extra_sheets: int = 0, header: list[str] | None = None) -> bytes:
+    """An XLSX workbook with the header and rows on its first sheet."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "ผลการประเมิน"
+    sheet.append(header or HEADER)
+    for row in rows:
+        sheet.append(row)
+    for n in range(extra_sheets):
+        book.create_sheet(f"แผ่นที่ {n + 2}")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_bytes(*rows: list[Any], encoding: str = "utf-8", header: list[str] | None = None) -> bytes:
+    """A CSV file with the header and rows, in the given encoding (``"utf-8-sig"``, ``"cp874"``)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header or HEADER)
+    for row in rows:
+        writer.writerow(row)
+    return buffer.getvalue().encode(encoding)

@@ -66,9 +66,7 @@ class ResultsAccessTestCase(BaseTestCase):
         return getattr(self.client, method)(url, {"fiscal_year": "2568", "indicator_1": "99"})
 
     def test_every_results_url_is_covered_by_this_test(self) -> None:
-        names = {
-            f"results:{p.name}" for p in results_urls.urlpatterns if isinstance(p, URLPattern)
-        }
+        names = {f"results:{p.name}" for p in results_urls.urlpatterns if isinstance(p, URLPattern)}
         self.assertEqual(names, {page.name for page in PAGES})
 
     def test_it_redirects_anonymous_users_to_login(self) -> None:

@@ -73,7 +73,9 @@ def bad_workbook() -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.append(["รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ปีงบประมาณ"] + [f"ตัวชี้วัดที่ {n}" for n in range(1, 11)])
-    sheet.append(["samruean", "", 2568, 99.29, 99.05, 100, "1O5", 96.9, 96.26, 95.16, 95.9, 95, 100])
+    sheet.append(
+        ["samruean", "", 2568, 99.29, 99.05, 100, "1O5", 96.9, 96.26, 95.16, 95.9, 95, 100]
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
