@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet
 
 from itaplan.agencies.models import Agency
 from itaplan.plans.models import Measure, Plan
+from itaplan.plans.services import framework_of
 from itaplan.progress.models import Evidence, ProgressUpdate, ReportingRound
 
 Status = ProgressUpdate.Status
@@ -115,6 +116,12 @@ def lacking_in_round(measures: Sequence[Measure], round_: ReportingRound) -> lis
     ]
 
 
+def indicator_names(plan: Plan) -> dict[int, str]:
+    """Indicator number → name in the criteria of the results the plan answers."""
+    framework = framework_of(plan)
+    return {i.number: i.name for i in framework.indicators} if framework else {}
+
+
 def is_overdue(measure: Measure, update: ProgressUpdate | None, today: dt.date) -> bool:
     """The end date has passed and the measure is neither done nor cancelled."""
     return measure.end_date < today and (update is None or not update.is_closed)
@@ -129,6 +136,7 @@ class MeasureProgress:
     update: ProgressUpdate | None
     overdue: bool
     evidence: tuple[Evidence, ...] = ()
+    indicator_name: str = ""
 
     @property
     def status(self) -> str:
@@ -154,6 +162,7 @@ def measure_rows(
     numbers = {pk: n for n, pk in enumerate(plan.measures.values_list("pk", flat=True), start=1)}
     current = current_updates(ordered, at_round)
     evidence = evidence_at(ordered, at_round) if at_round is not None else {}
+    names = indicator_names(plan)
     return [
         MeasureProgress(
             number=numbers.get(m.pk, 0),
@@ -161,6 +170,7 @@ def measure_rows(
             update=current.get(m.pk),
             overdue=is_overdue(m, current.get(m.pk), today),
             evidence=tuple(evidence.get(m.pk, ())),
+            indicator_name=names.get(m.indicator, "") if m.indicator else "",
         )
         for m in ordered
     ]

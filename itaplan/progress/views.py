@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from itaplan.agencies.access import can_write, get_agency_for_user
 from itaplan.plans.models import Measure, Plan
-from itaplan.plans.services import plan_year_text
+from itaplan.plans.services import digits, plan_year_text
 from itaplan.progress import access, selectors, services
 from itaplan.progress.forms import (
     ApproveRoundForm,
@@ -110,6 +110,7 @@ def measure_detail(request: HttpRequest, code: str, measure_id: int) -> HttpResp
             "measure": measure,
             "steps": list(measure.steps.all()),
             "units": list(measure.units.all()),
+            "indicator_name": _indicator_name(measure),
             "by_round": by_round,
             "current": current,
             "overdue": selectors.is_overdue(measure, current, timezone.localdate()),
@@ -120,6 +121,12 @@ def measure_detail(request: HttpRequest, code: str, measure_id: int) -> HttpResp
             "carried_to": carried_to,
         },
     )
+
+
+def _indicator_name(measure: Measure) -> str:
+    if measure.indicator is None:
+        return ""
+    return selectors.indicator_names(measure.plan).get(measure.indicator, "")
 
 
 def _readable_carried_from(request: HttpRequest, measure: Measure) -> Measure | None:
@@ -200,7 +207,10 @@ def measure_update(request: HttpRequest, code: str, measure_id: int, round_id: i
             except ProgressError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, f"บันทึกความก้าวหน้า{round_.name}ของมาตรการนี้แล้ว")
+                messages.success(
+                    request,
+                    f"บันทึกความก้าวหน้า{digits(round_.plan.agency, round_.name)}ของมาตรการนี้แล้ว",
+                )
                 return redirect(_measure_url(measure, f"round-{round_.pk}"))
         if form.errors and request.FILES:
             messages.warning(
@@ -228,6 +238,7 @@ def measure_update(request: HttpRequest, code: str, measure_id: int, round_id: i
             "form": form,
             "steps": list(measure.steps.all()),
             "units": list(measure.units.all()),
+            "indicator_name": _indicator_name(measure),
             "evidence_help": evidence_help(),
         },
     )
@@ -250,7 +261,7 @@ def round_edit(request: HttpRequest, code: str, round_id: int) -> HttpResponse:
             except ProgressError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, f"บันทึก{round_.name}แล้ว")
+                messages.success(request, f"บันทึก{digits(round_.plan.agency, round_.name)}แล้ว")
                 return redirect(_dashboard_url(round_.plan))
     else:
         form = RoundForm(initial={"name": round_.name, "end_date": round_.end_date})
@@ -281,7 +292,10 @@ def round_approve(request: HttpRequest, code: str, round_id: int) -> HttpRespons
             except ProgressError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, f"อนุมัติรายงานผล{round_.name}แล้ว รายงานนี้ถูกล็อกไว้")
+                messages.success(
+                    request,
+                    f"อนุมัติรายงานผล{digits(plan.agency, round_.name)}แล้ว รายงานนี้ถูกล็อกไว้",
+                )
                 return redirect(_round_url(round_))
     else:
         membership = access.membership_of(request.user, plan.agency)

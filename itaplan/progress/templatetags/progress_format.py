@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
-from itaplan.domain.thai import to_thai_digits
+from itaplan.domain.thai import format_date, to_thai_digits
+from itaplan.progress.evidence import size_text
 
 register = template.Library()
 
@@ -31,7 +34,7 @@ def days_text(days: int, agency: Any) -> str:
         text = "ครบกำหนดวันนี้"
     else:
         text = f"เลยกำหนด {-days} วัน"
-    return to_thai_digits(text) if getattr(agency, "thai_digits", True) else text
+    return _digits(text, agency)
 
 
 @register.filter
@@ -40,4 +43,26 @@ def percent_text(value: float | int | None, agency: Any) -> str:
     if value is None:
         return "–"
     text = f"{value:.0f}%" if float(value).is_integer() else f"{value:.1f}%"
+    return _digits(text, agency)
+
+
+def _digits(text: str, agency: Any) -> str:
     return to_thai_digits(text) if getattr(agency, "thai_digits", True) else text
+
+
+@register.filter
+def be_datetime(value: dt.datetime | None, agency: Any) -> str:
+    """A moment in local time and the Buddhist era: ``๒๒ พ.ย. ๖๙ ๐๙:๐๓``."""
+    if value is None:
+        return "–"
+    local = timezone.localtime(value)
+    thai = bool(getattr(agency, "thai_digits", True))
+    return (
+        f"{format_date(local.date(), thai_digits=thai)} {_digits(local.strftime('%H:%M'), agency)}"
+    )
+
+
+@register.filter
+def file_size(value: int | None, agency: Any) -> str:
+    """``45 ไบต์``, ``2 KB``, ``3.5 MB`` in the agency's digits."""
+    return "–" if value is None else _digits(size_text(value), agency)
