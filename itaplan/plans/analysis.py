@@ -119,6 +119,11 @@ class Chart:
     def height(self) -> int:
         return len(self.bars) * self.row + 24
 
+    @property
+    def line_end(self) -> int:
+        """Where the pass line stops, above its label."""
+        return self.height - 16
+
 
 @dataclass(frozen=True)
 class ClassGroup:

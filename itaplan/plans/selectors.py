@@ -166,17 +166,26 @@ def measure_rows(plan: Plan) -> list[MeasureRow]:
 
 @dataclass(frozen=True)
 class SuggestionRow:
-    """A suggestion with the dates its template gives in the plan's year."""
+    """A suggested template with the dates its timeframe gives in the plan's year."""
 
     suggestion: Suggestion
     start_date: dt.date
     end_date: dt.date
 
 
-def suggestion_rows(plan: Plan) -> list[SuggestionRow]:
-    """:func:`suggestions_for` with each template's timeframe as dates of the plan's year."""
-    rows = []
+@dataclass(frozen=True)
+class SuggestionGroup:
+    """The suggestions for one weak indicator or item, in the order they are proposed."""
+
+    first: Suggestion
+    rows: tuple[SuggestionRow, ...]
+
+
+def suggestion_groups(plan: Plan) -> list[SuggestionGroup]:
+    """:func:`suggestions_for` grouped by the indicator or item they answer, weakest first,
+    each template with its dates in the plan's year."""
+    groups: dict[str, list[SuggestionRow]] = {}
     for suggestion in suggestions_for(plan):
         start, end = suggestion.measure.timeframe.dates(plan.fiscal_year)
-        rows.append(SuggestionRow(suggestion, start, end))
-    return rows
+        groups.setdefault(suggestion.target, []).append(SuggestionRow(suggestion, start, end))
+    return [SuggestionGroup(rows[0].suggestion, tuple(rows)) for rows in groups.values()]

@@ -113,7 +113,7 @@ def plan_detail(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             "agency": plan.agency,
             "plan": plan,
             "rows": selectors.measure_rows(plan),
-            "suggestions": selectors.suggestion_rows(plan) if editable else [],
+            "suggestions": selectors.suggestion_groups(plan) if editable else [],
             "has_knowledge": plan.result is not None
             and selectors.knowledge_for(plan.result.fiscal_year) is not None,
             "versions": versions,
