@@ -8,12 +8,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import SimpleTestCase, TestCase, override_settings
 
-from itaplan.agencies.models import Membership
+from itaplan.agencies.models import Agency, Membership
 from itaplan.agencies.services import grant_role
 from itaplan.lib.testing import make_agency, make_user, seed_text
 from itaplan.plans.models import Plan
 from itaplan.progress.demo import parse_progress_report, split_steps
 from itaplan.progress.models import ProgressUpdate, ReportingRound
+from itaplan.progress.report import progress_document
 
 
 class ParserTests(SimpleTestCase):
@@ -50,13 +51,19 @@ class ParserTests(SimpleTestCase):
         self.assertTrue(all(r.says_done for r in parse_progress_report(seed_text("002"))))
 
 
+def bankham() -> Agency:
+    """อบต.บ้านขาม with the editor and the executive ``load_demo`` gives it."""
+    agency = make_agency("bankham", "องค์การบริหารส่วนตำบลบ้านขาม")
+    grant_role(make_user("editor"), agency, Membership.Role.EDITOR)
+    grant_role(make_user("executive"), agency, Membership.Role.EXECUTIVE)
+    return agency
+
+
 @override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
 class LoadDemoProgressTests(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
-        cls.agency = make_agency("bankham", "องค์การบริหารส่วนตำบลบ้านขาม")
-        grant_role(make_user("editor"), cls.agency, Membership.Role.EDITOR)
-        grant_role(make_user("executive"), cls.agency, Membership.Role.EXECUTIVE)
+        cls.agency = bankham()
 
     def load(self) -> str:
         out = StringIO()
@@ -89,3 +96,26 @@ class LoadDemoProgressTests(TestCase):
         self.agency.delete()
         with self.assertRaisesMessage(CommandError, "load_demo"):
             self.load()
+
+
+@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+class O28DocumentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.agency = bankham()
+        call_command("load_demo_progress", stdout=StringIO())
+        cls.round = ReportingRound.objects.get(plan__agency=cls.agency, name="รอบ 12 เดือน")
+
+    def test_the_approved_round_is_the_o28_report_with_its_approval(self) -> None:
+        document = progress_document(self.round)
+        self.assertEqual((document.plan_year, document.round_name), (2566, "รอบ 12 เดือน"))
+        self.assertEqual(document.summary.done, 6)
+        self.assertEqual(document.approval.position, "นายกองค์การบริหารส่วนตำบลบ้านขาม")
+        self.assertEqual(document.measures[5].indicator, 10)
+        self.assertEqual(document.measures[5].indicator_name, "การป้องกันการทุจริต")
+        self.assertIn("e-service", document.measures[0].done)
+
+    def test_it_renders_as_a_docx(self) -> None:
+        from itaplan.documents.docx import progress_docx
+
+        self.assertTrue(progress_docx(progress_document(self.round)).startswith(b"PK"))
