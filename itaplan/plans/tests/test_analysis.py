@@ -128,3 +128,10 @@ def test_the_chart_has_ten_bars_and_the_pass_line_at_85(seed_003_result):
     assert chart.pass_mark == 85
     assert chart.pass_x == pytest.approx(85 * CHART_BAR_MAX / 100)
     assert chart.bars[3].width == pytest.approx(75.94 * CHART_BAR_MAX / 100)
+
+
+def test_a_weak_item_points_to_the_oit_items_its_measures_produce(result_2568):
+    weak = {w.code: w for w in analyse_result(result_2568).weak_items}
+    # Weak i10 (borrowing state property) → o8, the staff manual.
+    assert "o8" in [o.code for o in weak["i10"].related_oit]
+    assert weak["i10"].analysis
