@@ -10,6 +10,7 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import Framework, Provenance
@@ -79,7 +80,7 @@ class AuditLine:
 
 def _actor(entry: LogEntry) -> str:
     if entry.actor is None:
-        return "ระบบ (คำสั่งบรรทัดคำสั่ง)"
+        return _("ระบบ (ไม่ได้บันทึกผ่านหน้าเว็บ)")
     full = entry.actor.get_full_name()
     return f"{full} ({entry.actor.get_username()})" if full else entry.actor.get_username()
 
@@ -105,26 +106,28 @@ def audit_trail(result: Result) -> list[AuditLine]:
             minute = entry.timestamp.strftime("%Y-%m-%d %H:%M")
             scores.setdefault((_actor(entry), entry.action, minute), []).append(entry)
     verbs = {
-        LogEntry.Action.CREATE: "บันทึกคะแนน",
-        LogEntry.Action.UPDATE: "แก้ไขคะแนน",
-        LogEntry.Action.DELETE: "ลบคะแนน",
+        LogEntry.Action.CREATE: _("บันทึกคะแนน %(count)s รายการ"),
+        LogEntry.Action.UPDATE: _("แก้ไขคะแนน %(count)s รายการ"),
+        LogEntry.Action.DELETE: _("ลบคะแนน %(count)s รายการ"),
     }
     for (who, action, _minute), group in scores.items():
-        what = f"{verbs.get(action, 'เปลี่ยนคะแนน')} {len(group)} รายการ"
+        what = verbs.get(action, verbs[LogEntry.Action.UPDATE]) % {"count": len(group)}
         lines.append(AuditLine(group[-1].timestamp, who, what))
     return sorted(lines, key=lambda line: line.when, reverse=True)
 
 
 def _describe(entry: LogEntry, result: Result) -> str:
     if entry.action == LogEntry.Action.CREATE:
-        return f"บันทึกผลการประเมินฉบับที่ {result.version} ({result.get_source_display()})"
+        return _("บันทึกผลการประเมินฉบับที่ %(version)s (%(source)s)") % {
+            "version": result.version,
+            "source": result.get_source_display(),
+        }
     changes: dict[str, Any] = entry.changes_dict or {}
     if set(changes) == {"is_current"}:
-        return "ถูกแทนที่ด้วยฉบับใหม่ (เก็บไว้เป็นฉบับก่อนหน้า)"
+        return _("ถูกแทนที่ด้วยฉบับใหม่ (เก็บไว้เป็นฉบับก่อนหน้า)")
     if entry.action == LogEntry.Action.DELETE:
-        return "ลบผลการประเมิน"
-    fields = ", ".join(sorted(changes)) or "-"
-    return f"แก้ไข {fields}"
+        return _("ลบผลการประเมิน")
+    return _("แก้ไข %(fields)s") % {"fields": ", ".join(sorted(changes)) or "-"}
 
 
 @dataclass(frozen=True)

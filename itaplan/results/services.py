@@ -10,10 +10,12 @@ current result of an agency-year needs ``replace=True`` and keeps the old one as
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditlog.context import auditlog_value, set_actor
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -214,12 +216,26 @@ def save_results(
     """
     entries = list(entries)
     try:
-        with transaction.atomic():
+        with _acting(user), transaction.atomic():
             _raise_for_problems(entries, replace)
             return [_store(entry, source, user) for entry in entries]
     except IntegrityError as exc:
         # Two people saving the same agency-year at once: the database keeps one.
         raise IntakeError(["มีผู้อื่นบันทึกผลการประเมินของหน่วยงานและปีเดียวกันพร้อมกัน กรุณาลองใหม่"]) from exc
+
+
+@contextlib.contextmanager
+def _acting(user: AbstractBaseUser | None) -> Iterator[None]:
+    """Name the user in the audit log even outside a web request (CLI, imports, tests)."""
+    if user is None or not user.is_authenticated:
+        yield
+        return
+    # set_actor does not restore an enclosing request's context: do it here.
+    previous = auditlog_value.get(None)
+    with set_actor(user):
+        yield
+    if previous is not None:
+        auditlog_value.set(previous)
 
 
 def _raise_for_problems(entries: list[ResultEntry], replace: bool) -> None:

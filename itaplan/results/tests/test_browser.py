@@ -11,8 +11,9 @@ from openpyxl import Workbook
 from itaplan.agencies.models import Membership
 from itaplan.agencies.services import grant_role
 from itaplan.lib.browser import screenshot
-from itaplan.lib.testing import PASSWORD, make_agency, make_user, seed_text
+from itaplan.lib.testing import INDICATORS_2568, PASSWORD, make_agency, make_user, seed_text
 from itaplan.results.models import IndicatorScore, ItemScore, Result
+from itaplan.results.services import save_result
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -128,11 +129,36 @@ def test_the_form_shows_live_totals_while_typing(
     assert Result.objects.get().computed_level == "ผ่านดี"
 
 
+def save_seed_004(user: Any) -> None:
+    agency = user.memberships.get().agency
+    save_result(agency, 2568, INDICATORS_2568, {"o13": 50.0}, {"total": 96.79}, "form", user)
+
+
 def test_the_pages_fit_a_phone(browser_page: Any, live_server: Any, owner: Any) -> None:
+    save_seed_004(owner)
     page = browser_page
     page.set_viewport_size({"width": 375, "height": 740})
     log_in(page, live_server, "alice")
-    page.goto(f"{live_server.url}/agency/samruean/results/new/?year=2568")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    screenshot(page, "phone-form")
-    assert width <= 375
+    for name, path in [
+        ("phone-form", "new/?year=2568"),
+        ("phone-list", ""),
+        ("phone-detail", "2568/"),
+        ("phone-import-sheet", "import/sheet/"),
+    ]:
+        page.goto(f"{live_server.url}/agency/samruean/results/{path}")
+        screenshot(page, name)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, name
+
+
+def test_the_language_switch_shows_english(browser_page: Any, live_server: Any, owner: Any) -> None:
+    save_seed_004(owner)
+    page = browser_page
+    log_in(page, live_server, "alice")
+    page.click("header button:has-text('English')")
+    page.wait_for_selector("html[lang=en]")
+    screenshot(page, "home-english")
+    page.goto(f"{live_server.url}/agency/samruean/results/2568/")
+    screenshot(page, "result-detail-english")
+    assert "Computed scores beside the printed ones" in page.content()
+    page.click("header button:has-text('ภาษาไทย')")
+    page.wait_for_selector("html[lang=th]")

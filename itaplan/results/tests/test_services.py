@@ -122,3 +122,11 @@ class AuditTestCase(BaseTestCase):
         self.assertTrue(LogEntry.objects.get_for_object(self.agency).exists())
         membership = self.owner.memberships.get()
         self.assertTrue(LogEntry.objects.get_for_object(membership).exists())
+
+
+class AuditActorTestCase(BaseTestCase):
+    def test_the_audit_log_names_the_user_even_outside_a_request(self) -> None:
+        result = save_result(self.agency, 2568, INDICATORS_2568, {}, {}, "form", self.member)
+        self.assertEqual(LogEntry.objects.get_for_object(result).get().actor, self.member)
+        score = result.indicator_scores.first()
+        self.assertEqual(LogEntry.objects.get_for_object(score).get().actor, self.member)
