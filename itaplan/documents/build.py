@@ -170,6 +170,7 @@ def measures_document_from_result(
     thai_digits: bool = True,
     approval: Approval | None = None,
     max_measures: int | None = None,
+    previous_total: float | None = None,
 ) -> MeasuresDocument:
     """A measures document from a result file alone, with the knowledge base's measures.
 
@@ -178,10 +179,10 @@ def measures_document_from_result(
     ``suggestions`` default to every measure :func:`~itaplan.domain.knowledge.suggest`
     proposes from ``kb`` (by default the knowledge base of the result's year), of
     which the first ``max_measures`` (the most urgent, highest impact) are kept.
+    ``previous_total`` is last year's total; a parsed result brings its own.
     Raises ``ValueError`` when a parsed result has no fiscal year.
     """
     printed_level: str | None = None
-    previous_total: float | None = None
     name = ""
     if isinstance(result, Assessment):
         assessment = result
@@ -192,7 +193,8 @@ def measures_document_from_result(
             raise ValueError("ไม่พบปีงบประมาณของผลการประเมิน")
         report = check_parsed(result, criteria.load(result.fiscal_year))
         assessment, printed_level = report.assessment, report.printed.level
-        previous_total = result.previous_total
+        if previous_total is None:
+            previous_total = result.previous_total
         name = result.agency or ""
     if kb is None:
         kb = load_knowledge(assessment.fiscal_year)

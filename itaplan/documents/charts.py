@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib
 from matplotlib import font_manager
@@ -36,7 +37,6 @@ def _register_fonts() -> None:
 
 
 def _figure(width_cm: float, height_cm: float) -> Figure:
-    _register_fonts()
     fig = Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=DPI, layout="constrained")
     FigureCanvasAgg(fig)
     return fig
@@ -60,13 +60,19 @@ def _style(ax: object) -> None:
         ax.spines[side].set_visible(False)  # type: ignore[attr-defined]
 
 
-def ranking_chart(
+def _thai() -> Any:
+    """Settings under which every text of a chart is drawn in Sarabun."""
+    _register_fonts()
+    return matplotlib.rc_context({"font.family": fonts.FAMILY, "font.size": 11})
+
+
+def ranking_figure(
     indicators: Sequence[IndicatorScore],
     *,
     thai_digits: bool,
     pass_mark: float = 85.0,
     class_labels: dict[str, str] | None = None,
-) -> bytes:
+) -> Figure:
     """Horizontal bars of the scored indicators, highest on top, a dashed line at the pass mark.
 
     ``indicators`` are drawn in the order given (pass them ranked). Bars are coloured by
@@ -74,8 +80,8 @@ def ranking_chart(
     """
     w = Words(thai_digits)
     scored = [i for i in indicators if i.score is not None]
-    fig = _figure(16, 1.6 + 0.75 * max(len(scored), 1))
-    with matplotlib.rc_context({"font.family": fonts.FAMILY, "font.size": 11}):
+    fig = _figure(16, 3.4 + 0.6 * max(len(scored), 1))
+    with _thai():
         ax = fig.add_subplot()
         labels = [w.text(f"{i.number}. {i.name}") for i in scored]
         values = [i.score or 0.0 for i in scored]
@@ -101,21 +107,38 @@ def ranking_chart(
             frameon=False,
             fontsize=10,
         )
-        return _png(fig)
+        fig.canvas.draw()
+    return fig
 
 
-def comparison_chart(
+def ranking_chart(
+    indicators: Sequence[IndicatorScore],
+    *,
+    thai_digits: bool,
+    pass_mark: float = 85.0,
+    class_labels: dict[str, str] | None = None,
+) -> bytes:
+    """:func:`ranking_figure` as PNG bytes."""
+    with _thai():
+        return _png(
+            ranking_figure(
+                indicators, thai_digits=thai_digits, pass_mark=pass_mark, class_labels=class_labels
+            )
+        )
+
+
+def comparison_figure(
     indicators: Sequence[IndicatorScore],
     *,
     previous_year: int,
     results_year: int,
     thai_digits: bool,
     pass_mark: float = 85.0,
-) -> bytes:
+) -> Figure:
     """Grouped bars, previous year beside this year, for every indicator in number order."""
     w = Words(thai_digits)
     fig = _figure(16, 8.5)
-    with matplotlib.rc_context({"font.family": fonts.FAMILY, "font.size": 11}):
+    with _thai():
         ax = fig.add_subplot()
         numbers = [i.number for i in indicators]
         width = 0.38
@@ -133,7 +156,29 @@ def comparison_chart(
         ax.axhline(pass_mark, **_PASS_LINE, label=_pass_label(w, pass_mark))
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False)
         _style(ax)
-        return _png(fig)
+        fig.canvas.draw()
+    return fig
+
+
+def comparison_chart(
+    indicators: Sequence[IndicatorScore],
+    *,
+    previous_year: int,
+    results_year: int,
+    thai_digits: bool,
+    pass_mark: float = 85.0,
+) -> bytes:
+    """:func:`comparison_figure` as PNG bytes."""
+    with _thai():
+        return _png(
+            comparison_figure(
+                indicators,
+                previous_year=previous_year,
+                results_year=results_year,
+                thai_digits=thai_digits,
+                pass_mark=pass_mark,
+            )
+        )
 
 
 def measures_charts(document: MeasuresDocument) -> tuple[bytes, bytes | None]:

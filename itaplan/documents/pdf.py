@@ -11,6 +11,10 @@ with libthai (Debian's is); elsewhere it would break lines anywhere. So every ru
 Thai text is cut into words with PyThaiNLP's ``newmm`` engine and a zero-width space
 (U+200B) is put between the words, which any Pango honours. Names that must not be
 split at all (the agency, its district and province) are set ``white-space: nowrap``.
+
+SARA AM (ำ) is written decomposed, NIKHAHIT + SARA AA, as the shaper would draw it:
+WeasyPrint maps each glyph to one text per font, so the shaper's own decomposition
+made copied or searched text read "ประจาปี" for "ประจำปี".
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 ZWSP = "\u200b"
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+# A tone mark before SARA AM goes after the NIKHAHIT, so it is drawn above it.
+_SARA_AM = re.compile("([\u0e48-\u0e4b]?)\u0e33")
 
 #: Words of this domain that the general dictionary would cut in two ("ตัว|ชี้|วัด").
 DOMAIN_WORDS = frozenset(
@@ -89,6 +95,11 @@ def segment(text: str) -> str:
     return _THAI_RUN.sub(cut, text)
 
 
+def decompose_sara_am(text: str) -> str:
+    """``text`` with every SARA AM as NIKHAHIT + (tone mark) + SARA AA; it looks the same."""
+    return _SARA_AM.sub("\u0e4d\\1\u0e32", text)
+
+
 def _html_text(text: str, keep_whole: Sequence[str]) -> SafeString:
     """``text`` segmented and escaped for HTML, each of ``keep_whole`` in a no-break span."""
     parts = [text]
@@ -99,7 +110,7 @@ def _html_text(text: str, keep_whole: Sequence[str]) -> SafeString:
         for part in parts
         if part
     )
-    return mark_safe(html)
+    return mark_safe(decompose_sara_am(html))
 
 
 def _split_keep(text: str, phrase: str) -> list[str]:

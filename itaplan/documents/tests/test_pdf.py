@@ -1,0 +1,147 @@
+"""The o27 PDF of each seed, read back with poppler's pdftotext, pdffonts and pdftoppm."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from itaplan.documents import pdf
+from itaplan.documents.model import APPROVER_LABEL
+from itaplan.documents.tests.conftest import (
+    ROOT,
+    Seed,
+    build_seed,
+    normalise,
+    pdf_text,
+    seed_pdf_file,
+)
+from itaplan.documents.wording import Words
+from itaplan.domain.thai import format_score
+
+A4_PORTRAIT = (595, 842)  # points, rounded
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(seed: Seed) -> Path:
+    return seed_pdf_file(seed.key)
+
+
+def test_every_indicator_score_is_printed_in_the_agency_digits(seed: Seed, seed_pdf: Path) -> None:
+    text = pdf_text(seed_pdf, "-layout")
+    thai = seed.document.thai_digits
+    for ind in seed.document.indicators:
+        assert ind.score is not None
+        assert format_score(ind.score, thai_digits=thai) in text
+        assert format_score(ind.score, thai_digits=not thai) not in text
+    assert Words(thai).score(seed.document.total) in text
+    assert APPROVER_LABEL in text.translate({0x200B: None})
+
+
+def test_every_measure_title_and_the_analysis_are_printed(seed: Seed, seed_pdf: Path) -> None:
+    # -raw keeps each table cell's lines together; -layout interleaves the columns.
+    text = normalise(pdf_text(seed_pdf, "-raw"))
+    w = Words(seed.document.thai_digits)
+    for number, row in enumerate(seed.document.measures, start=1):
+        assert normalise(w.text(f"{number}. {row.title}")) in text
+    for ind in seed.document.indicators:
+        for paragraph in ind.analysis:
+            assert normalise(w.text(paragraph)) in text
+
+
+def test_the_thai_font_is_embedded(seed_pdf: Path) -> None:
+    fonts = subprocess.run(
+        ["pdffonts", str(seed_pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:]]
+    assert rows and all("Sarabun" in row[0] for row in rows)
+    # columns from the right: object ID (2), uni, sub, emb
+    assert all(row[-5] == "yes" for row in rows), fonts
+
+
+def test_pages_are_a4_with_the_measures_in_landscape(seed_pdf: Path) -> None:
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(seed_pdf)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    sizes = [
+        (round(float(w)), round(float(h)))
+        for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    ]
+    assert sizes[0] == A4_PORTRAIT
+    assert sizes[-1] == A4_PORTRAIT[::-1]
+    assert set(sizes) == {A4_PORTRAIT, A4_PORTRAIT[::-1]}
+
+
+def test_page_one_renders_to_png(seed: Seed, seed_pdf: Path, artifacts: Path) -> None:
+    prefix = artifacts / f"o27-seed-{seed.key}-page"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(seed_pdf), str(prefix)],
+        check=True,
+    )
+    pages = sorted(artifacts.glob(f"{prefix.name}-*.png"))
+    assert pages and pages[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_seed_000_shows_indicators_9_and_10_urgent_and_level_d() -> None:
+    lines = pdf_text(seed_pdf_file("000"), "-layout").translate({0x200B: None}).splitlines()
+    for label in ("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", "ตัวชี้วัดที่ 10 การป้องกันการทุจริต"):
+        row = next(line for line in lines if label in line)
+        assert "แก้ไขโดยเร่งด่วน" in row
+    level = next(line for line in lines if "ระดับผลการประเมิน" in line)
+    assert level.split()[-1] == "D"
+
+
+def test_seed_004_shows_passed_good_and_indicator_4_lowest_of_iit() -> None:
+    text = normalise(pdf_text(seed_pdf_file("004"), "-raw"))
+    assert "อยู่ในระดับผ่านดี" in text
+    assert normalise("ตัวชี้วัดที่มีคะแนนต่ำสุดของ IIT คือ ตัวชี้วัดที่ ๔") in text
+
+
+def test_thai_words_are_separated_by_zero_width_spaces() -> None:
+    cut = pdf.segment("ตัวชี้วัดที่มีคะแนนต่ำสุด")
+    assert cut.split(pdf.ZWSP)[0] == "ตัวชี้วัด"
+    assert cut.replace(pdf.ZWSP, "") == "ตัวชี้วัดที่มีคะแนนต่ำสุด"
+
+
+def test_segmentation_leaves_numbers_latin_and_urls_whole() -> None:
+    text = "ได้ ๙๖.๗๙ คะแนน ITA https://example.go.th/o13/2568"
+    assert (
+        pdf.segment(text).replace(pdf.ZWSP, "|")
+        == "ได้ ๙๖.๗๙ คะแนน ITA https://example.go.th/o13/2568"
+    )
+
+
+def test_the_agency_name_is_never_split_across_lines() -> None:
+    html = pdf.measures_html(build_seed("004").document)
+    name = pdf.decompose_sara_am("องค์การบริหารส่วนตำบลสามเรือน")
+    assert f'<span class="nobr">{name}</span>' in html
+
+
+def test_sara_am_is_written_as_the_shaper_draws_it_so_copied_text_keeps_it() -> None:
+    assert pdf.decompose_sara_am("น้ำ ประจำ") == "น\u0e4d\u0e49\u0e32 ประจ\u0e4d\u0e32"
+
+
+def test_html_is_rendered_without_django_settings() -> None:
+    code = (
+        "from itaplan.documents.tests.conftest import build_seed\n"
+        "from itaplan.documents.pdf import measures_html\n"
+        "assert 'ผู้รับรองข้อมูล' in measures_html(build_seed('003').document)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env)
+
+
+def test_a_deployment_template_directory_replaces_the_look(tmp_path: Path) -> None:
+    own = tmp_path / "documents"
+    own.mkdir()
+    base = (pdf.TEMPLATE_DIR / "documents" / "base.html").read_text(encoding="utf-8")
+    (own / "base.html").write_text(base.replace("<body>", "<body><p>ตราหน่วยงาน</p>"), "utf-8")
+    html = pdf.measures_html(build_seed("004").document, template_dirs=[tmp_path])
+    assert "ตราหน่วยงาน" in html
