@@ -18,7 +18,6 @@ Every change goes through :mod:`itaplan.progress.services`.
 from __future__ import annotations
 
 import uuid
-from pathlib import PurePath
 
 from auditlog.registry import auditlog
 from django.conf import settings
@@ -184,10 +183,6 @@ class Evidence(models.Model):
     def label(self) -> str:
         """What a person reads: the file's own name or the address."""
         return str(self)
-
-    @property
-    def extension(self) -> str:
-        return PurePath(self.original_name).suffix.lower().lstrip(".")
 
 
 class ReminderSent(models.Model):
