@@ -197,6 +197,12 @@ def measure_update(request: HttpRequest, code: str, measure_id: int, round_id: i
     if round_ is None:
         raise Http404("ไม่พบรอบการรายงานผล")
     round_.plan = measure.plan
+    if round_.is_locked:
+        messages.error(
+            request,
+            f"{digits(round_.plan.agency, round_.name)} อนุมัติแล้ว บันทึกเพิ่มไม่ได้ กรุณาบันทึกในรอบถัดไป",
+        )
+        return redirect(_measure_url(measure, f"round-{round_.pk}"))
     if request.method == "POST":
         form = ProgressForm(request.POST, request.FILES)
         if form.is_valid():

@@ -137,6 +137,18 @@ class RecordingTests(ProgressTestCase):
         self.assertIn("links", response.context["form"].errors)
         self.assertFalse(ProgressUpdate.objects.exists())
 
+    def test_an_approved_round_sends_the_form_back_to_the_measure(self) -> None:
+        ReportingRound.objects.filter(pk=self.six.pk).update(
+            status=ReportingRound.Status.APPROVED,
+            approver_name="สมชาย ใจดี",
+            approved_at=timezone.localdate(),
+        )
+        self.login(self.member)
+        for method in (self.client.get, self.client.post):
+            response = method(self.update_url())
+            self.assertEqual(response.status_code, 302)
+        self.assertFalse(ProgressUpdate.objects.exists())
+
     def test_the_measure_page_keeps_the_whole_history(self) -> None:
         self.report(self.finance_measure, percent=10, done_text="ครั้งแรก")
         self.report(self.finance_measure, percent=60, done_text="ครั้งที่สอง")
