@@ -1,0 +1,77 @@
+"""The o28 progress report from a small hand-built ProgressDocument."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+
+from itaplan.documents.docx import progress_docx
+from itaplan.documents.model import Status
+from itaplan.documents.pdf import progress_pdf
+from itaplan.documents.tests.conftest import normalise, pdf_text, small_progress
+from itaplan.documents.wording import progress_text
+
+
+def test_the_summary_counts_measures_by_status_and_lateness() -> None:
+    summary = small_progress(thai_digits=True).summary
+    assert (summary.total, summary.done, summary.in_progress) == (4, 1, 1)
+    assert (summary.not_started, summary.cancelled, summary.overdue) == (1, 1, 1)
+
+
+def test_a_measure_is_overdue_only_while_unfinished_after_its_end() -> None:
+    late = small_progress(thai_digits=False).measures[1]
+    assert late.is_overdue(dt.date(2026, 3, 1))
+    assert not late.is_overdue(dt.date(2026, 2, 28))
+    done = small_progress(thai_digits=False).measures[0]
+    assert not done.is_overdue(dt.date(2026, 9, 30))
+
+
+def test_status_labels_are_the_thai_words_of_the_report() -> None:
+    assert [s.label for s in Status] == [
+        "ยังไม่ดำเนินการ",
+        "อยู่ระหว่างดำเนินการ",
+        "ดำเนินการแล้วเสร็จ",
+        "ยกเลิก",
+    ]
+
+
+def test_the_summary_sentence_uses_the_agency_digits() -> None:
+    text = progress_text(small_progress(thai_digits=True))
+    assert "จำนวน ๔ มาตรการ" in text.summary
+    assert "เลยกำหนดเวลา ๑ มาตรการ" in text.summary
+    assert text.round_line.startswith("ผลการดำเนินการรอบ ๖ เดือน ณ วันที่ ๓๑ มีนาคม ๒๕๖๙")
+
+
+def test_the_docx_lists_every_measure_with_status_evidence_and_approval(
+    artifacts: Path,
+) -> None:
+    document = small_progress(thai_digits=True)
+    data = progress_docx(document)
+    (artifacts / "o28-sample.docx").write_bytes(data)
+    doc = Document(io.BytesIO(data))
+    cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    body = "\n".join(p.text for p in doc.paragraphs)
+    for row in document.measures:
+        assert row.status.label in cells
+    assert "ร้อยละ ๖๐" in cells
+    # The address keeps its Arabic digits, or it would not open.
+    assert "https://samruean.go.th/o13/2568" in cells
+    assert "เหตุผล: ใช้ระบบ e-service ของจังหวัดแทน" in cells
+    assert "ผู้รับรองข้อมูล" in body
+    assert doc.sections[0].orientation == WD_ORIENT.LANDSCAPE
+
+
+def test_the_pdf_prints_the_same_report(artifacts: Path) -> None:
+    document = small_progress(thai_digits=False)
+    path = artifacts / "o28-sample.pdf"
+    path.write_bytes(progress_pdf(document))
+    text = normalise(pdf_text(path, "-raw"))
+    for row in document.measures:
+        assert normalise(row.title) in text
+        assert normalise(row.status.label) in text
+    assert "https://samruean.go.th/o13/2568" in text
+    assert normalise("ผู้รับรองข้อมูล") in text
