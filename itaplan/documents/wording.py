@@ -54,7 +54,7 @@ PROGRESS_HEADER = (
     "ผลการดำเนินการ",
     "หลักฐาน",
 )
-PROGRESS_WIDTHS = (12, 17, 22, 10, 10, 17, 12)
+PROGRESS_WIDTHS = (12, 17, 20, 10, 12, 17, 12)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,129 @@
+"""Time the o27 documents of seed 004 against python-docx writing the same rows bare.
+
+Run: .venv/bin/python benchmarks/bench_documents.py [--repeat N]
+Prints the median time of: building the document data from the parsed result, the
+charts, the styled DOCX, the HTML and the PDF; then python-docx alone writing a bare
+document with the same tables (same rows and cell text, no styles, fonts, chart or
+sections), and the ratio of our DOCX to that floor. Imports, the font registration
+and the Thai dictionary are warmed up first: a long-running web worker pays them once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import statistics
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from docx import Document
+
+from itaplan.documents import charts
+from itaplan.documents.build import find_location, measures_document_from_result
+from itaplan.documents.docx import measures_docx
+from itaplan.documents.model import Agency
+from itaplan.documents.pdf import html_to_pdf, measures_html, measures_pdf
+from itaplan.documents.wording import measures_text
+from itaplan.domain.parsing import parse_result_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = next((ROOT / "itaplan" / "demo" / "seeds").glob("004_*.txt"))
+
+
+def median_seconds(func: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def page_count(pdf: bytes) -> str:
+    """Pages of a PDF by poppler's pdfinfo, or "?" without it."""
+    try:
+        info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+    found = re.search(rb"Pages:\s+(\d+)", info)
+    return found[1].decode() if found else "?"
+
+
+def bare_docx(document: object) -> bytes:
+    """The same paragraphs and tables written with python-docx defaults only."""
+    text = measures_text(document)  # type: ignore[arg-type]
+    doc = Document()
+    for line in text.header:
+        doc.add_paragraph(line)
+    doc.add_paragraph(text.summary)
+    tables = [text.results, text.ranking, text.items, text.measures]
+    for table in (t for t in tables if t is not None):
+        grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
+        for cell, heading in zip(grid.rows[0].cells, table.header, strict=True):
+            cell.text = heading
+        for row, content in zip(grid.rows[1:], table.rows, strict=True):
+            for cell, value in zip(row.cells, content.cells, strict=True):
+                cell.text = value.text
+    for tool in text.analysis:
+        doc.add_paragraph(tool.heading)
+        for indicator in tool.indicators:
+            doc.add_paragraph(indicator.heading)
+            for paragraph in (*indicator.paragraphs, *indicator.weak_items):
+                doc.add_paragraph(paragraph)
+    for line in text.approval:
+        doc.add_paragraph(line)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    repeat = parser.parse_args().repeat
+    text = SEED.read_text(encoding="utf-8")
+    parsed = parse_result_text(text)
+
+    def build() -> object:
+        return measures_document_from_result(
+            parsed, Agency(parsed.agency or "", *find_location(text))
+        )
+
+    start = time.perf_counter()
+    document = build()
+    measures_docx(document)  # type: ignore[arg-type]
+    measures_pdf(document)  # type: ignore[arg-type]
+    bare_docx(document)
+    print(
+        f"first run in a fresh process (imports, fonts, dictionary): {time.perf_counter() - start:.2f} s"
+    )
+
+    html = measures_html(document)  # type: ignore[arg-type]
+    pages = page_count(html_to_pdf(html))
+    rows = len(document.measures)  # type: ignore[attr-defined]
+    print(f"seed 004: {rows} measures, PDF of {pages} pages; median of {repeat} runs")
+    timings = {
+        "document data from the parsed result": median_seconds(build, repeat),
+        "charts (ranking)": median_seconds(lambda: charts.measures_charts(document), repeat),  # type: ignore[arg-type]
+        "o27 DOCX (charts included)": median_seconds(lambda: measures_docx(document), repeat),  # type: ignore[arg-type]
+        "o27 HTML (charts, Thai segmentation)": median_seconds(
+            lambda: measures_html(document), repeat
+        ),  # type: ignore[arg-type]
+        "o27 PDF (HTML + WeasyPrint)": median_seconds(lambda: measures_pdf(document), repeat),  # type: ignore[arg-type]
+        "python-docx bare, same tables": median_seconds(lambda: bare_docx(document), repeat),
+    }
+    for name, seconds in timings.items():
+        print(f"  {name:<40}{seconds * 1e3:>9.0f} ms")
+    ours = timings["o27 DOCX (charts included)"]
+    floor = timings["python-docx bare, same tables"]
+    charts_time = timings["charts (ranking)"]
+    print(
+        f"o27 DOCX / bare python-docx: {ours / floor:.1f}x ({(ours - charts_time) / floor:.1f}x without the chart)"
+    )
+
+
+if __name__ == "__main__":
+    main()
