@@ -253,9 +253,13 @@ def _django(argv: Sequence[str]) -> int:
     return 0
 
 
-def _management(command: str) -> Callable[[argparse.Namespace], int]:
+def _management(*commands: str) -> Callable[[argparse.Namespace], int]:
+    """Run management commands in turn; the extra arguments go to the first one."""
+
     def run(args: argparse.Namespace) -> int:
-        return _django([command, *args.rest])
+        for n, command in enumerate(commands):
+            _django([command, *(args.rest if n == 0 else [])])
+        return 0
 
     return run
 
@@ -294,11 +298,20 @@ def build_parser() -> argparse.ArgumentParser:
         add = p_sub.add_parser("add", help=help_text, add_help=False)
         add.add_argument("rest", nargs=argparse.REMAINDER)
         add.set_defaults(func=_management(f"{name}_add"))
-    demo = sub.add_parser("demo", help="ข้อมูลตัวอย่าง: itaplan demo load")
+    demo = sub.add_parser("demo", help="ข้อมูลตัวอย่าง: itaplan demo load | synthetic")
     demo_sub = demo.add_subparsers(dest="demo_command", required=True)
-    load = demo_sub.add_parser("load", help="โหลดหน่วยงานตัวอย่างจากเอกสารจริง", add_help=False)
-    load.add_argument("rest", nargs=argparse.REMAINDER)
-    load.set_defaults(func=_management("load_demo"))
+    for name, commands, help_text in (
+        ("load", ("load_demo", "load_demo_progress"), "โหลดหน่วยงานตัวอย่างจากเอกสารจริง"),
+        ("synthetic", ("demo_synthetic",), "สร้างข้อมูลสังเคราะห์ระดับประเทศ (ทดสอบเท่านั้น)"),
+    ):
+        p = demo_sub.add_parser(name, help=help_text, add_help=False)
+        p.add_argument("rest", nargs=argparse.REMAINDER)
+        p.set_defaults(func=_management(*commands))
+    remind = sub.add_parser(
+        "remind", help="ส่งอีเมลเตือนมาตรการใกล้ครบกำหนดและเกินกำหนด", add_help=False
+    )
+    remind.add_argument("rest", nargs=argparse.REMAINDER)
+    remind.set_defaults(func=_management("remind"))
     manage = sub.add_parser("manage", help="คำสั่ง Django manage.py", add_help=False)
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=lambda a: _django(a.rest))

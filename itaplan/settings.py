@@ -143,6 +143,9 @@ DEFAULT_FROM_EMAIL = os.getenv("ITAPLAN_DEFAULT_FROM_EMAIL", "itaplan@localhost"
 
 #: Largest upload accepted by intake (results files, spreadsheets), in bytes.
 ITAPLAN_MAX_UPLOAD_BYTES = envint("ITAPLAN_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024))
+#: Largest evidence file (progress reports), in bytes. The web server's own limit
+#: (nginx client_max_body_size) must be at least this.
+ITAPLAN_MAX_EVIDENCE_BYTES = envint("ITAPLAN_MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ITAPLAN_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = ITAPLAN_MAX_UPLOAD_BYTES
 
