@@ -71,7 +71,7 @@ def workbook_bytes(framework: Framework, rows: Iterable[Row], subtree: Subtree) 
                 agency.get_kind_display(),
                 agency.district.name,
                 agency.district.province.name,
-                _score(sheet, row.total),
+                _score(sheet, row.total.value),
                 row.level,
                 _score(sheet, row.change),
                 *(_score(sheet, row.scores.get(i.number)) for i in indicators),

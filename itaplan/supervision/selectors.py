@@ -9,9 +9,11 @@ depend on the number of agencies.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -19,18 +21,19 @@ from django.db.models import (
     Count,
     F,
     FilteredRelation,
-    Max,
     OrderBy,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Window,
 )
 from django.db.models.functions import Rank
 
 from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import Framework, ScoreClass, available_years, load
+from itaplan.domain.thai import format_score
 from itaplan.plans.models import Plan
 from itaplan.results.models import IndicatorScore, Result
 from itaplan.supervision.access import Subtree
@@ -60,9 +63,15 @@ def filtered_agencies(subtree: Subtree, filters: Filters) -> QuerySet[Agency]:
 
 def default_year(agencies: QuerySet[Agency]) -> int:
     """The latest year with a current result in these agencies, else the latest criteria year."""
-    latest = Result.objects.filter(
-        is_current=True, agency__in=agencies.values("pk"), fiscal_year__in=available_years()
-    ).aggregate(year=Max("fiscal_year"))["year"]
+    # Newest first and stop at the first match: an index scan, not a scan of every year.
+    latest = (
+        Result.objects.filter(
+            is_current=True, agency__in=agencies.values("pk"), fiscal_year__in=available_years()
+        )
+        .order_by("-fiscal_year")
+        .values_list("fiscal_year", flat=True)
+        .first()
+    )
     return int(latest) if latest else available_years()[-1]
 
 
@@ -105,31 +114,6 @@ class Summary:
         return self.mean_total - self.previous_mean_total
 
 
-def summary(agencies: QuerySet[Agency], framework: Framework) -> Summary:
-    """Counts, mean total (this year and last), pass count: two queries."""
-    year = framework.fiscal_year
-    pass_mark = framework.data.pass_mark
-    counted = agencies.aggregate(n=Count("pk"), synthetic=Count("pk", filter=Q(is_synthetic=True)))
-    this_year, last_year = Q(fiscal_year=year), Q(fiscal_year=year - 1)
-    figures = _results(agencies, year, year - 1).aggregate(
-        with_result=Count("pk", filter=this_year),
-        mean=Avg("computed_total", filter=this_year),
-        passed=Count("pk", filter=this_year & Q(computed_total__gte=pass_mark)),
-        previous_with_result=Count("pk", filter=last_year),
-        previous_mean=Avg("computed_total", filter=last_year),
-    )
-    return Summary(
-        agencies=counted["n"],
-        synthetic=counted["synthetic"],
-        with_result=figures["with_result"],
-        mean_total=figures["mean"],
-        previous_mean_total=figures["previous_mean"],
-        previous_with_result=figures["previous_with_result"],
-        passed=figures["passed"],
-        pass_mark=pass_mark,
-    )
-
-
 @dataclass(frozen=True)
 class Share:
     """A count out of a whole, for distributions."""
@@ -144,22 +128,55 @@ class Share:
         return 100 * self.count / self.of if self.of else 0.0
 
 
-def level_distribution(agencies: QuerySet[Agency], framework: Framework) -> list[Share]:
-    """How many results reached each level of the year's table, best level first."""
-    counts = dict(
-        _results(agencies, framework.fiscal_year)
-        .values_list("computed_level")
-        .annotate(n=Count("pk"))
+def year_figures(agencies: QuerySet[Agency], framework: Framework) -> tuple[Summary, list[Share]]:
+    """Headline figures and the level distribution: two queries.
+
+    One groups the results of the year and of the year before by level, so counts,
+    means, passes and levels all come out of it.
+    """
+    year = framework.fiscal_year
+    pass_mark = framework.data.pass_mark
+    counted = agencies.aggregate(n=Count("pk"), synthetic=Count("pk", filter=Q(is_synthetic=True)))
+    groups = (
+        _results(agencies, year, year - 1)
+        .values_list("fiscal_year", "computed_level")
+        .annotate(
+            n=Count("pk"),
+            scored=Count("computed_total"),
+            total=Sum("computed_total"),
+            passed=Count("pk", filter=Q(computed_total__gte=pass_mark)),
+        )
         .order_by()
     )
-    whole = sum(counts.values())
-    shares = [
+    counts: dict[str, int] = {}
+    now = {"n": 0, "scored": 0, "total": 0.0, "passed": 0}
+    before = {"n": 0, "scored": 0, "total": 0.0}
+    for fiscal_year, level, n, scored, total, passed in groups:
+        into = now if fiscal_year == year else before
+        into["n"] += n
+        into["scored"] += scored
+        into["total"] += total or 0.0
+        if fiscal_year == year:
+            now["passed"] += passed
+            counts[level] = n
+    figures = Summary(
+        agencies=counted["n"],
+        synthetic=counted["synthetic"],
+        with_result=int(now["n"]),
+        mean_total=now["total"] / now["scored"] if now["scored"] else None,
+        previous_mean_total=before["total"] / before["scored"] if before["scored"] else None,
+        previous_with_result=int(before["n"]),
+        passed=int(now["passed"]),
+        pass_mark=pass_mark,
+    )
+    whole = figures.with_result
+    levels = [
         Share(lv.label, lv.label, counts.pop(lv.label, 0), whole) for lv in framework.data.levels
     ]
     incomplete = sum(counts.values())  # blank level: a tool or indicator is missing
     if incomplete:
-        shares.append(Share("", "คะแนนไม่ครบ", incomplete, whole))
-    return shares
+        levels.append(Share("", "คะแนนไม่ครบ", incomplete, whole))
+    return figures, levels
 
 
 def _class_bounds(framework: Framework) -> list[tuple[ScoreClass, float | None]]:
@@ -281,6 +298,22 @@ def plan_statuses(agencies: QuerySet[Agency], plan_year: int, whole: int) -> lis
 # --- the table -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Cell:
+    """A score in the table with its heat class (``urgent``, ``improve``, ``maintain``)."""
+
+    value: float | None
+    css: str
+
+    @property
+    def text(self) -> str:
+        return "–" if self.value is None else format_score(self.value)
+
+
+def cell(framework: Framework, value: float | None) -> Cell:
+    return Cell(value, "heat-none" if value is None else f"heat-{framework.classify(value).key}")
+
+
 @dataclass
 class Row:
     """One agency in the table: its result of the year, change, indicator scores, plan."""
@@ -288,12 +321,15 @@ class Row:
     agency: Agency
     rank: int | None
     result_id: int | None
-    total: float | None
+    total: Cell
     level: str
     change: float | None
     plan_id: int | None
     plan_status: str
+    #: Indicator number → score, for the indicators the result has.
     scores: dict[int, float] = field(default_factory=dict)
+    #: One cell per indicator of the year, in number order.
+    cells: list[Cell] = field(default_factory=list)
 
     @property
     def plan_label(self) -> str:
@@ -305,22 +341,56 @@ def _ordered(value: F | Subquery, descending: bool) -> OrderBy:
     return value.desc(nulls_last=True) if descending else value.asc(nulls_last=True)
 
 
-def table(agencies: QuerySet[Agency], framework: Framework, filters: Filters) -> QuerySet[Agency]:
-    """The agencies with their result, last year's total, plan status and rank, sorted.
+def _this_year(year: int) -> FilteredRelation:
+    return FilteredRelation(
+        "results", condition=Q(results__fiscal_year=year, results__is_current=True)
+    )
+
+
+def _sort_value(framework: Framework, filters: Filters) -> tuple[Any, set[str]]:
+    """What the table is sorted by, and which results it reads (``this_year``, ``last_year``)."""
+    number = filters.sort_indicator
+    if number is not None and framework.has_indicator(number):
+        score = IndicatorScore.objects.filter(result_id=OuterRef("this_year__id"), number=number)
+        return Subquery(score.values("score")[:1]), {"this_year"}
+    if filters.sort_key == "total":
+        return F("this_year__computed_total"), {"this_year"}
+    if filters.sort_key == "change":
+        change = F("this_year__computed_total") - F("last_year__computed_total")
+        return change, {"this_year", "last_year"}
+    return F("name"), set()
+
+
+def _sorted(
+    agencies: QuerySet[Agency],
+    framework: Framework,
+    filters: Filters,
+    joined: frozenset[str] = frozenset(),
+) -> QuerySet[Agency]:
+    """The agencies in the table's order, joined only to the results the sort reads.
 
     Each joined relation holds at most one row per agency (one current result per
-    agency and year, one current plan), so the joins never multiply rows.
+    agency and year), so the joins never multiply rows.
     """
     year = framework.fiscal_year
-    rows = (
+    value, needs = _sort_value(framework, filters)
+    relations = {"this_year": _this_year(year), "last_year": _this_year(year - 1)}
+    missing = {name: relations[name] for name in sorted(needs - joined)}
+    if missing:
+        agencies = agencies.annotate(**missing)
+    if needs:
+        agencies = agencies.annotate(sort_value=value)
+        value = F("sort_value")
+    return agencies.order_by(_ordered(value, filters.descending), "name", "pk")
+
+
+def _with_figures(agencies: QuerySet[Agency], year: int) -> QuerySet[Agency]:
+    """Agencies with the result of the year, the change from the year before and the plan."""
+    return (
         agencies.select_related("district__province")
         .annotate(
-            this_year=FilteredRelation(
-                "results", condition=Q(results__fiscal_year=year, results__is_current=True)
-            ),
-            last_year=FilteredRelation(
-                "results", condition=Q(results__fiscal_year=year - 1, results__is_current=True)
-            ),
+            this_year=_this_year(year),
+            last_year=_this_year(year - 1),
             plan=FilteredRelation(
                 "plans", condition=Q(plans__fiscal_year=year + 1, plans__is_current=True)
             ),
@@ -333,50 +403,78 @@ def table(agencies: QuerySet[Agency], framework: Framework, filters: Filters) ->
             plan_id=F("plan__id"),
             plan_status=F("plan__status"),
         )
-        .annotate(rank=Window(Rank(), order_by=_ordered(F("total"), descending=True)))
     )
-    number = filters.sort_indicator
-    key: F | Subquery
-    if number is not None and framework.has_indicator(number):
-        key = Subquery(
-            IndicatorScore.objects.filter(
-                result_id=OuterRef("this_year__id"), number=number
-            ).values("score")[:1]
-        )
-        rows = rows.annotate(sort_value=key)
-        key = F("sort_value")
-    elif filters.sort_key in ("total", "change"):
-        key = F(filters.sort_key)
-    else:
-        key = F("name")
-    return rows.order_by(_ordered(key, filters.descending), "name", "pk")
 
 
-def _row(agency: Agency, scores: dict[int, float]) -> Row:
+def table(agencies: QuerySet[Agency], framework: Framework, filters: Filters) -> QuerySet[Agency]:
+    """Every agency of the table, in order, with its figures and rank by total (for the export)."""
+    rows = _with_figures(agencies, framework.fiscal_year).annotate(
+        rank=Window(Rank(), order_by=_ordered(F("total"), descending=True))
+    )
+    return _sorted(rows, framework, filters, joined=frozenset({"this_year", "last_year"}))
+
+
+def ranks(agencies: QuerySet[Agency], year: int, totals: Iterable[float]) -> dict[float, int]:
+    """The rank by total (1 = best, ties share a rank) of each total, in one query.
+
+    Reads every total of the year once (8,300 floats at national scale) and counts
+    how many are higher; cheaper than ranking in SQL and then picking fifty rows.
+    """
+    wanted = set(totals)
+    if not wanted:
+        return {}
+    every = sorted(
+        _results(agencies, year)
+        .exclude(computed_total=None)
+        .values_list("computed_total", flat=True)
+        .order_by()
+    )
+    return {t: len(every) - bisect.bisect_right(every, t) + 1 for t in wanted}
+
+
+def _row(framework: Framework, agency: Agency, rank: int | None, scores: dict[int, float]) -> Row:
     return Row(
         agency=agency,
-        rank=agency.rank if agency.total is not None else None,
+        rank=rank if agency.total is not None else None,
         result_id=agency.result_id,
-        total=agency.total,
+        total=cell(framework, agency.total),
         level=agency.level or "",
         change=agency.change,
         plan_id=agency.plan_id,
         plan_status=agency.plan_status or NO_PLAN,
         scores=scores,
+        cells=[cell(framework, scores.get(ind.number)) for ind in framework.indicators],
     )
 
 
-def page_rows(agencies: Iterable[Agency]) -> list[Row]:
-    """Rows for a page of annotated agencies, indicator scores fetched in one query."""
-    agencies = list(agencies)
+def page_of_table(
+    agencies: QuerySet[Agency], framework: Framework, filters: Filters, count: int
+) -> tuple[Page, list[Row]]:
+    """One page of the table: four queries whatever the number of agencies.
+
+    The page's agencies are picked by a lean query joined only to what the sort
+    needs; their figures, indicator scores and ranks are then fetched for those
+    fifty alone.
+    """
+    year = framework.fiscal_year
+    paginator = Paginator(
+        _sorted(agencies, framework, filters).values_list("pk", flat=True), PAGE_SIZE
+    )
+    paginator.count = count  # already counted with the figures; saves a COUNT
+    page = paginator.get_page(filters.page)
+    ids = list(page.object_list)
+    found = {a.pk: a for a in _with_figures(Agency.objects.filter(pk__in=ids), year)}
+    chosen = [found[pk] for pk in ids if pk in found]
     scores: dict[int, dict[int, float]] = defaultdict(dict)
-    ids = [a.result_id for a in agencies if a.result_id is not None]
-    if ids:
+    result_ids = [a.result_id for a in chosen if a.result_id is not None]
+    if result_ids:
         for result_id, number, score in IndicatorScore.objects.filter(
-            result_id__in=ids
+            result_id__in=result_ids
         ).values_list("result_id", "number", "score"):
             scores[result_id][number] = score
-    return [_row(a, scores.get(a.result_id, {})) for a in agencies]
+    rank_of = ranks(agencies, year, (a.total for a in chosen if a.total is not None))
+    rows = [_row(framework, a, rank_of.get(a.total), scores.get(a.result_id, {})) for a in chosen]
+    return page, rows
 
 
 def all_rows(agencies: QuerySet[Agency], framework: Framework, filters: Filters) -> Iterator[Row]:
@@ -387,7 +485,7 @@ def all_rows(agencies: QuerySet[Agency], framework: Framework, filters: Filters)
     ).values_list("result_id", "number", "score"):
         scores[result_id][number] = score
     for agency in table(agencies, framework, filters).iterator(chunk_size=2000):
-        yield _row(agency, scores.get(agency.result_id, {}))
+        yield _row(framework, agency, agency.rank, scores.get(agency.result_id, {}))
 
 
 # --- everything on the page ------------------------------------------------------------
@@ -432,18 +530,16 @@ def dashboard(subtree: Subtree, filters: Filters) -> Dashboard:
     """Every figure and the table page for the dashboard, in a fixed number of queries."""
     agencies = filtered_agencies(subtree, filters)
     framework = resolve_year(agencies, filters)
-    figures = summary(agencies, framework)
+    figures, levels = year_figures(agencies, framework)
     stats = indicator_stats(agencies, framework)
-    paginator = Paginator(table(agencies, framework, filters), PAGE_SIZE)
-    paginator.count = figures.agencies  # already counted; saves a COUNT over the joins
-    page = paginator.get_page(filters.page)
+    page, rows = page_of_table(agencies, framework, filters, figures.agencies)
     return Dashboard(
         framework=framework,
         summary=figures,
-        levels=level_distribution(agencies, framework),
+        levels=levels,
         indicators=stats,
         urgent=most_urgent(stats),
         plans=plan_statuses(agencies, framework.fiscal_year + 1, figures.agencies),
         page=page,
-        rows=page_rows(page.object_list),
+        rows=rows,
     )

@@ -370,4 +370,26 @@ def generate(
                 f"ปี {year}: ผล {summary.results} แห่ง เฉลี่ย {summary.mean_total:.2f} "
                 f"ผ่าน {summary.pass_rate:.2f}% แผน {plans} มาตรการ {measures}"
             )
+    refresh_statistics()
     return summaries
+
+
+def refresh_statistics() -> None:
+    """Let PostgreSQL's planner see the bulk-loaded rows now rather than at the next autovacuum."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    tables = [
+        model._meta.db_table
+        for model in (
+            Agency,
+            District,
+            Province,
+            Result,
+            IndicatorScore,
+            Plan,
+            Measure,
+            MeasureStep,
+        )
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
