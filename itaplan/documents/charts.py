@@ -48,7 +48,7 @@ def _png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-_PASS_LINE = {"color": "#333333", "linestyle": "--", "linewidth": 1}
+_PASS_LINE: dict[str, Any] = {"color": "#333333", "linestyle": "--", "linewidth": 1}
 
 
 def _pass_label(w: Words, pass_mark: float) -> str:

@@ -198,7 +198,8 @@ def _set_page(section: Section, *, landscape: bool, thai_digits: bool) -> None:
 
 
 def _text_width_cm(section: Section) -> float:
-    return float((section.page_width - section.left_margin - section.right_margin) / Cm(1))
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    return float(width / Cm(1))
 
 
 def _add_page_number(section: Section) -> None:
@@ -341,7 +342,7 @@ class _Writer:
                 )
                 if content.bold:
                     _shade(cell, GROUP_FILL)
-        return grid
+        return grid  # type: ignore[no-any-return]
 
     def landscape_section(self, thai_digits: bool) -> float:
         """Start a landscape section on a new page; return its text width in cm."""

@@ -31,7 +31,7 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 def _sheet(
     wb: Workbook, title: str, header: Sequence[str], widths: Sequence[int], *, first: bool = False
 ) -> Worksheet:
-    ws: Worksheet = wb.active if first else wb.create_sheet()  # type: ignore[assignment]
+    ws: Worksheet = wb.active if first else wb.create_sheet()
     ws.title = title
     ws.append(list(header))
     for column, width in enumerate(widths, start=1):
