@@ -189,9 +189,7 @@ def render_html(
     """Render one of our templates; ``template_dirs`` come first, so a deployment can
     replace ``documents/base.html`` (the look) without touching the others."""
     engine = _engine((*template_dirs, TEMPLATE_DIR))
-    html: str = engine.get_template(template).render(
-        Context(context, use_l10n=False, use_tz=False)
-    )
+    html: str = engine.get_template(template).render(Context(context, use_l10n=False, use_tz=False))
     return html
 
 
