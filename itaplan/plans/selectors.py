@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from itaplan.agencies.models import Agency
+from itaplan.domain.analysis import Analysis, analyse
 from itaplan.domain.criteria import CriteriaError, Framework, load
 from itaplan.domain.knowledge import (
     KnowledgeBase,
@@ -17,7 +18,6 @@ from itaplan.domain.knowledge import (
     suggest,
 )
 from itaplan.domain.scoring import Assessment, Finding
-from itaplan.plans.analysis import Analysis, analyse
 from itaplan.plans.models import Measure, Plan
 from itaplan.results.models import Result
 from itaplan.results.selectors import evaluate_result

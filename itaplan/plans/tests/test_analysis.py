@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from itaplan.domain.analysis import CHART_BAR_MAX
 from itaplan.domain.tests.test_scoring import SEED_004_EIT, SEED_004_ITEMS
-from itaplan.plans.analysis import CHART_BAR_MAX
 from itaplan.plans.selectors import analyse_result
 from itaplan.results.services import save_result
 

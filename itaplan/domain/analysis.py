@@ -243,7 +243,7 @@ def analyse(
         previous = None
     notes: list[str] = []
     scored = [i for i in assessment.indicators if i.value is not None]
-    lowest = {
+    lowest: dict[str, int] = {
         tool: low.number
         for tool in TOOL_ORDER
         if (low := assessment.lowest_of_tool(tool)) is not None
