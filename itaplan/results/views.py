@@ -42,6 +42,7 @@ from itaplan.results.services import (
     ResultEntry,
     ResultExists,
     current_result,
+    current_results_of,
     evaluate,
     save_result,
     save_results,
@@ -316,6 +317,7 @@ def _read_sheet(
 
 
 def _sheet_rows(entries: list[ResultEntry]) -> list[dict[str, Any]]:
+    existing = current_results_of(entries)
     rows = []
     for entry in entries:
         evaluation = evaluate(load(entry.fiscal_year), entry.indicators, entry.items, entry.printed)
@@ -323,7 +325,7 @@ def _sheet_rows(entries: list[ResultEntry]) -> list[dict[str, Any]]:
             {
                 "entry": entry,
                 "evaluation": evaluation,
-                "existing": current_result(entry.agency, entry.fiscal_year),
+                "existing": existing.get((entry.agency.pk, entry.fiscal_year)),
             }
         )
     return rows
@@ -341,6 +343,7 @@ def _sheet_page(
     status: int = 200,
 ) -> HttpResponse:
     scope = agency.code if agency else "*"
+    rows = _sheet_rows(entries) if entries and not errors else []
     context = {
         "agency": agency,
         "form": form,
@@ -349,7 +352,8 @@ def _sheet_page(
         "existing": existing or [],
         "limit": megabytes_limit(),
         "years": list(reversed(available_years())),
-        "rows": _sheet_rows(entries) if entries and not errors else [],
+        "rows": rows,
+        "any_existing": any(row["existing"] for row in rows),
         "token": sign_entries(entries, request.user, scope) if entries and not errors else "",
     }
     return render(request, "results/import_sheet.html", context, status=status)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
 
 from itaplan.agencies.models import Membership
 from itaplan.agencies.services import grant_role
 from itaplan.lib.browser import screenshot
-from itaplan.lib.testing import INDICATORS_2568, PASSWORD, make_agency, make_user, seed_text
+from itaplan.lib.testing import (
+    INDICATORS_2568,
+    PASSWORD,
+    make_agency,
+    make_user,
+    seed_text,
+    sheet_row,
+    xlsx_bytes,
+)
 from itaplan.results.models import IndicatorScore, ItemScore, Result
 from itaplan.results.services import save_result
 
@@ -70,16 +76,8 @@ def test_pasting_seed_004_previews_the_totals_and_the_conflict_then_saves(
     assert result.source_text == seed_text("004")
 
 
-def bad_workbook() -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ปีงบประมาณ"] + [f"ตัวชี้วัดที่ {n}" for n in range(1, 11)])
-    sheet.append(
-        ["samruean", "", 2568, 99.29, 99.05, 100, "1O5", 96.9, 96.26, 95.16, 95.9, 95, 100]
-    )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def bad_workbook(indicator_4: Any = "1O5") -> bytes:
+    return xlsx_bytes(sheet_row(i4=indicator_4))
 
 
 def test_a_spreadsheet_with_a_bad_cell_names_the_cell_and_saves_nothing(
@@ -99,6 +97,15 @@ def test_a_spreadsheet_with_a_bad_cell_names_the_cell_and_saves_nothing(
     assert "แถวที่ 2 คอลัมน์ 'ตัวชี้วัดที่ 4' (เซลล์ G2): '1O5' ไม่ใช่ตัวเลข" in message
     assert Result.objects.count() == 0
     assert IndicatorScore.objects.count() == 0 and ItemScore.objects.count() == 0
+
+    upload.write_bytes(bad_workbook(indicator_4=89.05))
+    page.set_input_files("#id_file", str(upload))
+    page.click("button:has-text('อ่านและตรวจทาน')")
+    page.wait_for_selector("button:has-text('ยืนยันบันทึกทั้งหมด')")
+    screenshot(page, "import-sheet-preview")
+    page.click("button:has-text('ยืนยันบันทึกทั้งหมด')")
+    page.wait_for_url(f"{live_server.url}/agency/samruean/results/2568/")
+    assert round(Result.objects.get().computed_total, 2) == 96.79
 
 
 def test_the_form_shows_live_totals_while_typing(
