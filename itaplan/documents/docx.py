@@ -194,6 +194,7 @@ def _set_page(section: Section, *, landscape: bool, thai_digits: bool) -> None:
     section.right_margin = Cm(margins["right"])
     section.footer_distance = Cm(1.0)
     # The PAGE field is printed in the section's number format: Thai digits or Arabic.
+    # (Not the field switch \* ThaiArabic: LibreOffice prints it as Thai letters ก ข ค.)
     _child(section._sectPr, "pgNumType", _SECTPR, fmt="thaiNumbers" if thai_digits else "decimal")
 
 
