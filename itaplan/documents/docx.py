@@ -210,23 +210,19 @@ def _add_page_number(section: Section) -> None:
         return
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1")):
+    for part in ("begin", " PAGE ", "separate", "1", "end"):
         run = paragraph.add_run()
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        elif text == " PAGE ":
+        if part == " PAGE ":
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
-            instr.text = text
+            instr.text = part
             run._r.append(instr)
+        elif part == "1":
+            run.text = part  # shown until the program updates the field
         else:
-            run.text = text or ""
-    end = paragraph.add_run()
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), "end")
-    end._r.append(char)
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), part)
+            run._r.append(char)
 
 
 def write_base_template(path: Path = DEFAULT_BASE, *, font: str = fonts.DOCX_FONT) -> Path:
