@@ -104,7 +104,11 @@ def _html_text(text: str, keep_whole: Sequence[str]) -> SafeString:
     """``text`` segmented and escaped for HTML, each of ``keep_whole`` in a no-break span."""
     parts = [text]
     for phrase in (p for p in keep_whole if p):
-        parts = [piece for part in parts for piece in _split_keep(part, phrase)]
+        parts = [
+            piece
+            for part in parts
+            for piece in ([part] if part in keep_whole else _split_keep(part, phrase))
+        ]
     html = "".join(
         f'<span class="nobr">{escape(part)}</span>' if part in keep_whole else escape(segment(part))
         for part in parts

@@ -145,3 +145,10 @@ def test_a_deployment_template_directory_replaces_the_look(tmp_path: Path) -> No
     (own / "base.html").write_text(base.replace("<body>", "<body><p>ตราหน่วยงาน</p>"), "utf-8")
     html = pdf.measures_html(build_seed("004").document, template_dirs=[tmp_path])
     assert "ตราหน่วยงาน" in html
+
+
+def test_a_district_named_inside_the_agency_name_does_not_cut_it() -> None:
+    keep = ("องค์การบริหารส่วนตำบลบ้านใหม่", "อำเภอบ้านใหม่")
+    html = pdf._html_text("องค์การบริหารส่วนตำบลบ้านใหม่ อำเภอบ้านใหม่", keep)
+    assert html.count('<span class="nobr">') == 2
+    assert pdf.decompose_sara_am(keep[0]) in html
