@@ -200,6 +200,14 @@ EN = {
     "ถูกแทนที่ด้วยฉบับใหม่ (เก็บไว้เป็นฉบับก่อนหน้า)": "replaced by a new version (kept as an earlier version)",
     "ลบผลการประเมิน": "deleted the result",
     "แก้ไข %(fields)s": "changed %(fields)s",
+    "ไม่มีสิทธิ์": "Not allowed",
+    "ไม่มีสิทธิ์ทำรายการนี้": "You may not do this",
+    "ท่านดูข้อมูลของหน่วยงานนี้ได้ แต่แก้ไขหรือบันทึกไม่ได้ (ผู้กำกับดูแล ผู้บริหาร และเจ้าหน้าที่กอง/สำนักอ่านได้อย่างเดียว) หากต้องการสิทธิ์บันทึก กรุณาติดต่อผู้ดูแลหน่วยงาน": "You can read this agency's data but not change it (supervisors, executives and unit staff read only). Ask the agency's administrator if you need to enter data.",
+    "ย้อนกลับ": "Back",
+    "ไม่พบหน้านี้": "Page not found",
+    "ไม่มีหน้านี้ หรือท่านไม่มีสิทธิ์เข้าถึงข้อมูลนี้": "This page does not exist, or you may not see it.",
+    "คำขอไม่ถูกต้อง": "Bad request",
+    "ระบบรับข้อมูลนี้ไม่ได้ (อาจใหญ่เกินไปหรือหน้าเว็บหมดอายุ) กรุณาลองใหม่": "This request could not be accepted (too large, or the page expired). Please try again.",
 }
 
 

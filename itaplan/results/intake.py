@@ -213,11 +213,7 @@ def draft_from_text(
                 message=finding.message if finding else "",
             )
         )
-    other = [
-        f.message
-        for f in report.findings
-        if f.field not in settled and any(f.field == c.field for c in parsed.conflicts)
-    ]
+    other = [_conflict_message(c) for c in parsed.conflicts if not c.field.startswith("indicator")]
     items = {
         code: float(score)
         for code, score in parsed.items.items()
@@ -242,8 +238,26 @@ def draft_from_text(
     )
 
 
-def unread_line_numbers(draft: Draft) -> set[int]:
-    return {n for n, _ in draft.unread_lines}
+_FIELD_NAMES = {
+    "agency": "ชื่อหน่วยงาน",
+    "total": "คะแนนรวม",
+    "level": "ระดับ",
+    "previous_total": "คะแนนรวมปีก่อน",
+    "fiscal_year": "ปีงบประมาณ",
+}
+
+
+def _conflict_message(conflict: Any) -> str:
+    """A value other than an indicator printed twice, said in Thai with its lines."""
+    field = str(conflict.field)
+    name = _FIELD_NAMES.get(field) or (
+        f"ประเด็น {field.removeprefix('item ')}" if field.startswith("item ") else field
+    )
+    shown = " / ".join(
+        format_score(v) if isinstance(v, int | float) else str(v) for v in conflict.values
+    )
+    lines = ", ".join(str(n) for n in conflict.lines)
+    return f"{name} พิมพ์ไว้ไม่ตรงกัน: {shown} (บรรทัด {lines})"
 
 
 _SPACES = re.compile(r"\s+")

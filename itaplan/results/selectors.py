@@ -138,10 +138,20 @@ class SourcedFact:
 
 def criteria_provenance(framework: Framework) -> dict[str, Any]:
     """What the page says about how sure the year's rules are: levels, indicators, unknowns."""
-    levels = [
-        {"rule": rule, "provenance": rule.provenance, "official": rule.provenance.is_official}
-        for rule in framework.data.levels
-    ]
+    levels = []
+    previous = None
+    for rule in framework.data.levels:
+        provenance = rule.provenance
+        levels.append(
+            {
+                "rule": rule,
+                "provenance": provenance,
+                "official": provenance.is_official,
+                # Rules usually share one long source: say it once.
+                "show_detail": provenance != previous,
+            }
+        )
+        previous = provenance
     facts = [SourcedFact(what, prov) for what, prov in framework.describe_sources()]
     return {
         "levels": levels,

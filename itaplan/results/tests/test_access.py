@@ -142,3 +142,13 @@ class ResultsAccessTestCase(BaseTestCase):
         self.login(self.owner)
         response = self.client.get(self.url("results:detail", year=2564))
         self.assertEqual(response.status_code, 404)
+
+    def test_refusals_are_explained_in_thai(self) -> None:
+        self.login(self.supervisor)
+        self.assertContains(
+            self.client.get(self.url("results:form")), "ไม่มีสิทธิ์ทำรายการนี้", status_code=403
+        )
+        self.login(self.outsider)
+        self.assertContains(
+            self.client.get(self.url("results:list")), "ไม่พบหน้านี้", status_code=404
+        )
