@@ -57,6 +57,9 @@ def workbook_bytes(framework: Framework, rows: Iterable[Row], subtree: Subtree) 
                 "เปลี่ยนแปลงจากปีก่อน",
                 *(f"ตัวชี้วัดที่ {i.number} {i.name}" for i in indicators),
                 f"แผนมาตรการปี {year + 1}",
+                "มาตรการ (แผนที่อนุมัติ)",
+                "ดำเนินการแล้วเสร็จ",
+                "เลยกำหนด",
                 "ข้อมูลสังเคราะห์",
             ],
         )
@@ -76,6 +79,11 @@ def workbook_bytes(framework: Framework, rows: Iterable[Row], subtree: Subtree) 
                 _score(sheet, row.change),
                 *(_score(sheet, row.scores.get(i.number)) for i in indicators),
                 row.plan_label,
+                *(
+                    (row.progress.measures, row.progress.done, row.progress.overdue)
+                    if row.progress
+                    else (None, None, None)
+                ),
                 "ใช่" if agency.is_synthetic else "",
             ]
         )

@@ -10,6 +10,7 @@ depend on the number of agencies.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,7 +35,8 @@ from django.db.models.functions import Rank
 from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import Framework, ScoreClass, available_years, load
 from itaplan.domain.thai import format_score
-from itaplan.plans.models import Plan
+from itaplan.plans.models import Measure, Plan
+from itaplan.progress.models import ProgressUpdate
 from itaplan.results.models import IndicatorScore, Result
 from itaplan.supervision.access import Subtree
 from itaplan.supervision.forms import Filters
@@ -295,6 +297,76 @@ def plan_statuses(agencies: QuerySet[Agency], plan_year: int, whole: int) -> lis
     return shares
 
 
+# --- progress of the measures ------------------------------------------------------------
+
+#: Statuses after which nothing more is expected of a measure.
+CLOSED = (ProgressUpdate.Status.DONE, ProgressUpdate.Status.CANCELLED)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Measures of approved plans: how many, done, cancelled, overdue."""
+
+    measures: int = 0
+    done: int = 0
+    cancelled: int = 0
+    overdue: int = 0
+
+    @property
+    def done_percent(self) -> float | None:
+        return 100 * self.done / self.measures if self.measures else None
+
+
+def _approved_measures(plan_year: int) -> QuerySet[Measure]:
+    """Measures of the approved plans in force of the year, each with its current status.
+
+    The current status is that of the newest update of the measure's latest round,
+    as :func:`itaplan.progress.selectors.current_updates` has it.
+    """
+    latest = (
+        ProgressUpdate.objects.filter(measure=OuterRef("pk"))
+        .order_by("-round__end_date", "-round__order", "-created_at", "-pk")
+        .values("status")[:1]
+    )
+    return Measure.objects.filter(
+        plan__is_current=True, plan__status=Plan.Status.APPROVED, plan__fiscal_year=plan_year
+    ).annotate(latest=Subquery(latest))
+
+
+def _progress_counts(today: dt.date) -> dict[str, Count]:
+    still_open = Q(latest__isnull=True) | ~Q(latest__in=CLOSED)
+    return {
+        "measures": Count("pk"),
+        "done": Count("pk", filter=Q(latest=ProgressUpdate.Status.DONE)),
+        "cancelled": Count("pk", filter=Q(latest=ProgressUpdate.Status.CANCELLED)),
+        "overdue": Count("pk", filter=Q(end_date__lt=today) & still_open),
+    }
+
+
+def progress_summary(agencies: QuerySet[Agency], plan_year: int, today: dt.date) -> Progress:
+    """Measures of the subtree's approved plans of the year, done and overdue: one query."""
+    counts = (
+        _approved_measures(plan_year)
+        .filter(plan__agency__in=agencies.values("pk"))
+        .aggregate(**_progress_counts(today))
+    )
+    return Progress(**counts)
+
+
+def progress_by_agency(
+    agency_ids: Iterable[int] | QuerySet[Agency], plan_year: int, today: dt.date
+) -> dict[int, Progress]:
+    """The same figures for each of some agencies (ids, or a query of their pks): one query."""
+    rows = (
+        _approved_measures(plan_year)
+        .filter(plan__agency_id__in=agency_ids)
+        .values("plan__agency_id")
+        .annotate(**_progress_counts(today))
+        .order_by()
+    )
+    return {row.pop("plan__agency_id"): Progress(**row) for row in rows}
+
+
 # --- the table -----------------------------------------------------------------------
 
 
@@ -330,6 +402,8 @@ class Row:
     scores: dict[int, float] = field(default_factory=dict)
     #: One cell per indicator of the year, in number order.
     cells: list[Cell] = field(default_factory=list)
+    #: Measures of the approved plan answering this result; ``None`` without one.
+    progress: Progress | None = None
 
     @property
     def plan_label(self) -> str:
@@ -432,7 +506,13 @@ def ranks(agencies: QuerySet[Agency], year: int, totals: Iterable[float]) -> dic
     return {t: len(every) - bisect.bisect_right(every, t) + 1 for t in wanted}
 
 
-def _row(framework: Framework, agency: Agency, rank: int | None, scores: dict[int, float]) -> Row:
+def _row(
+    framework: Framework,
+    agency: Agency,
+    rank: int | None,
+    scores: dict[int, float],
+    progress: Progress | None,
+) -> Row:
     return Row(
         agency=agency,
         rank=rank if agency.total is not None else None,
@@ -444,17 +524,18 @@ def _row(framework: Framework, agency: Agency, rank: int | None, scores: dict[in
         plan_status=agency.plan_status or NO_PLAN,
         scores=scores,
         cells=[cell(framework, scores.get(ind.number)) for ind in framework.indicators],
+        progress=progress if agency.plan_status == Plan.Status.APPROVED else None,
     )
 
 
 def page_of_table(
-    agencies: QuerySet[Agency], framework: Framework, filters: Filters, count: int
+    agencies: QuerySet[Agency], framework: Framework, filters: Filters, count: int, today: dt.date
 ) -> tuple[Page, list[Row]]:
-    """One page of the table: four queries whatever the number of agencies.
+    """One page of the table: five queries whatever the number of agencies.
 
     The page's agencies are picked by a lean query joined only to what the sort
-    needs; their figures, indicator scores and ranks are then fetched for those
-    fifty alone.
+    needs; their figures, indicator scores, progress and ranks are then fetched for
+    those fifty alone.
     """
     year = framework.fiscal_year
     paginator = Paginator(
@@ -473,19 +554,38 @@ def page_of_table(
         ).values_list("result_id", "number", "score"):
             scores[result_id][number] = score
     rank_of = ranks(agencies, year, (a.total for a in chosen if a.total is not None))
-    rows = [_row(framework, a, rank_of.get(a.total), scores.get(a.result_id, {})) for a in chosen]
+    progress = progress_by_agency(ids, year + 1, today) if ids else {}
+    rows = [
+        _row(
+            framework,
+            a,
+            rank_of.get(a.total),
+            scores.get(a.result_id, {}),
+            progress.get(a.pk, Progress()),
+        )
+        for a in chosen
+    ]
     return page, rows
 
 
-def all_rows(agencies: QuerySet[Agency], framework: Framework, filters: Filters) -> Iterator[Row]:
-    """Every row of the table, in order, for the export: two queries whatever the size."""
+def all_rows(
+    agencies: QuerySet[Agency], framework: Framework, filters: Filters, today: dt.date
+) -> Iterator[Row]:
+    """Every row of the table, in order, for the export: three queries whatever the size."""
+    progress = progress_by_agency(agencies.values("pk"), framework.fiscal_year + 1, today)
     scores: dict[int, dict[int, float]] = defaultdict(dict)
     for result_id, number, score in IndicatorScore.objects.filter(
         result__in=_results(agencies, framework.fiscal_year).values("pk")
     ).values_list("result_id", "number", "score"):
         scores[result_id][number] = score
     for agency in table(agencies, framework, filters).iterator(chunk_size=2000):
-        yield _row(framework, agency, agency.rank, scores.get(agency.result_id, {}))
+        yield _row(
+            framework,
+            agency,
+            agency.rank,
+            scores.get(agency.result_id, {}),
+            progress.get(agency.pk, Progress()),
+        )
 
 
 # --- everything on the page ------------------------------------------------------------
@@ -499,6 +599,7 @@ class Dashboard:
     indicators: list[IndicatorStat]
     urgent: list[IndicatorStat]
     plans: list[Share]
+    progress: Progress
     page: Page
     rows: list[Row]
 
@@ -526,13 +627,13 @@ def resolve_year(agencies: QuerySet[Agency], filters: Filters) -> Framework:
     return load(filters.year or default_year(agencies))
 
 
-def dashboard(subtree: Subtree, filters: Filters) -> Dashboard:
+def dashboard(subtree: Subtree, filters: Filters, today: dt.date) -> Dashboard:
     """Every figure and the table page for the dashboard, in a fixed number of queries."""
     agencies = filtered_agencies(subtree, filters)
     framework = resolve_year(agencies, filters)
     figures, levels = year_figures(agencies, framework)
     stats = indicator_stats(agencies, framework)
-    page, rows = page_of_table(agencies, framework, filters, figures.agencies)
+    page, rows = page_of_table(agencies, framework, filters, figures.agencies, today)
     return Dashboard(
         framework=framework,
         summary=figures,
@@ -540,6 +641,7 @@ def dashboard(subtree: Subtree, filters: Filters) -> Dashboard:
         indicators=stats,
         urgent=most_urgent(stats),
         plans=plan_statuses(agencies, framework.fiscal_year + 1, figures.agencies),
+        progress=progress_summary(agencies, framework.fiscal_year + 1, today),
         page=page,
         rows=rows,
     )

@@ -30,8 +30,10 @@ from django.utils import timezone
 from itaplan.agencies.models import Agency, District, Province
 from itaplan.domain.criteria import Framework, available_years, load
 from itaplan.domain.scoring import assess
-from itaplan.domain.thai import fiscal_year_bounds
+from itaplan.domain.thai import fiscal_year_bounds, fiscal_year_of
 from itaplan.plans.models import Measure, MeasureStep, Plan
+from itaplan.progress.models import ProgressUpdate, ReportingRound
+from itaplan.progress.services import default_rounds
 from itaplan.results.models import IndicatorScore, ItemScore, Result
 
 PREFIX = "[สังเคราะห์]"
@@ -220,13 +222,10 @@ CLOSED_PLAN_MIX = ((None, 0.03), ("draft", 0.03), ("submitted", 0.02), ("approve
 
 def insert_plans(
     results: Sequence[Result], seed: int, open_year: bool, with_measures: bool
-) -> tuple[int, int]:
-    """Plans answering these results (plan year = results year + 1), some with measures.
-
-    Returns the number of plans and of measures created.
-    """
+) -> tuple[list[Plan], list[Measure]]:
+    """Plans answering these results (plan year = results year + 1), some with measures."""
     if not results:
-        return 0, 0
+        return [], []
     plan_year = results[0].fiscal_year + 1
     start, end = fiscal_year_bounds(plan_year)
     approved_on = start + dt.timedelta(days=45)
@@ -254,7 +253,7 @@ def insert_plans(
         )
     Plan.objects.bulk_create(plans, batch_size=BATCH)
     if not with_measures:
-        return len(plans), 0
+        return plans, []
     scores = _scores_of([p.result_id for p in plans if p.result_id])
     measures: list[Measure] = []
     for plan in plans:
@@ -269,7 +268,8 @@ def insert_plans(
                     analysis="ข้อมูลสังเคราะห์สำหรับทดสอบระบบ",
                     monitoring="รายงานผลต่อผู้บริหารทุก 6 เดือน",
                     start_date=start,
-                    end_date=end,
+                    # Some measures are due early in the year, so some are overdue.
+                    end_date=start + dt.timedelta(days=45) if rng.random() < 0.15 else end,
                     reporting_dates=[(start + dt.timedelta(days=182)).isoformat(), end.isoformat()],
                 )
             )
@@ -282,7 +282,83 @@ def insert_plans(
         ),
         batch_size=5 * BATCH,
     )
-    return len(plans), len(measures)
+    return plans, measures
+
+
+#: How a measure stands at the end of a finished year, and at the first round of the
+#: year under way: (status, lowest percent, highest percent, weight); ``None``: no update.
+FINISHED_YEAR_MIX = (
+    ("done", 100, 100, 0.68),
+    ("in_progress", 60, 95, 0.14),
+    ("cancelled", 0, 60, 0.03),
+    ("not_started", 0, 0, 0.03),
+    (None, 0, 0, 0.12),
+)
+YEAR_UNDER_WAY_MIX = (
+    ("in_progress", 10, 60, 0.35),
+    ("done", 100, 100, 0.05),
+    ("not_started", 0, 0, 0.10),
+    (None, 0, 0, 0.50),
+)
+
+
+def insert_progress(measures: Sequence[Measure], seed: int, today: dt.date) -> int:
+    """Reporting rounds and progress updates for the approved plans among the measures'.
+
+    A plan year already over gets both rounds approved and most measures done; the
+    year under way has its first round open with some measures reported. Returns
+    the number of updates.
+    """
+    approved = [m for m in measures if m.plan.status == Plan.Status.APPROVED]
+    plans = {m.plan_id: m.plan for m in approved}
+    this_year = fiscal_year_of(today)
+    rounds: dict[int, list[ReportingRound]] = {}
+    for plan in plans.values():
+        finished = plan.fiscal_year < this_year
+        rounds[plan.pk] = [
+            ReportingRound(
+                plan=plan,
+                order=order,
+                name=name,
+                end_date=end,
+                status="approved" if finished else "open",
+                approver_name=f"{PREFIX} ผู้บริหารสมมติ" if finished else "",
+                approver_position="ผู้บริหารท้องถิ่น" if finished else "",
+                approved_at=end + dt.timedelta(days=10) if finished else None,
+            )
+            for order, (name, end) in enumerate(default_rounds(plan.fiscal_year), start=1)
+            if finished or end >= today or order == 1
+        ]
+    ReportingRound.objects.bulk_create(
+        [r for plan_rounds in rounds.values() for r in plan_rounds], batch_size=BATCH
+    )
+    rng = random.Random(f"{seed}:progress")
+    updates: list[ProgressUpdate] = []
+    for measure in approved:
+        plan_rounds = rounds[measure.plan_id]
+        finished = measure.plan.fiscal_year < this_year
+        mix = FINISHED_YEAR_MIX if finished else YEAR_UNDER_WAY_MIX
+        status, low, high, _ = rng.choices(mix, [w for *_, w in mix])[0]
+        if status is None:
+            continue
+        if finished and status != "not_started":
+            # Halfway at six months, then where it ended at twelve.
+            updates.append(_update(measure, plan_rounds[0], "in_progress", rng.randint(30, 60)))
+        final_round = plan_rounds[-1] if finished else plan_rounds[0]
+        updates.append(_update(measure, final_round, status, rng.randint(low, high)))
+    ProgressUpdate.objects.bulk_create(updates, batch_size=5 * BATCH)
+    return len(updates)
+
+
+def _update(measure: Measure, round_: ReportingRound, status: str, percent: int) -> ProgressUpdate:
+    return ProgressUpdate(
+        measure=measure,
+        round=round_,
+        status=status,
+        percent=100 if status == "done" else percent,
+        done_text=f"{PREFIX} ผลการดำเนินงานสมมติ" if status != "not_started" else "",
+        cancel_reason=f"{PREFIX} เหตุผลสมมติ" if status == "cancelled" else "",
+    )
 
 
 def _scores_of(result_ids: list[int]) -> dict[int, dict[int, float]]:
@@ -307,6 +383,7 @@ class YearSummary:
     pass_rate: float
     plans: int
     measures: int
+    updates: int
 
 
 def _raw_delete(queryset: QuerySet) -> None:  # type: ignore[type-arg]
@@ -354,6 +431,7 @@ def generate(
             plans, measures = insert_plans(
                 results, seed, open_year=year == latest, with_measures=year >= latest - 1
             )
+            updates = insert_progress(measures, seed, timezone.localdate())
             totals = [r.computed_total for r in results if r.computed_total is not None]
             summary = YearSummary(
                 year=year,
@@ -362,13 +440,15 @@ def generate(
                 pass_rate=100
                 * sum(t >= framework.data.pass_mark for t in totals)
                 / max(1, len(totals)),
-                plans=plans,
-                measures=measures,
+                plans=len(plans),
+                measures=len(measures),
+                updates=updates,
             )
             summaries.append(summary)
             progress(
                 f"ปี {year}: ผล {summary.results} แห่ง เฉลี่ย {summary.mean_total:.2f} "
-                f"ผ่าน {summary.pass_rate:.2f}% แผน {plans} มาตรการ {measures}"
+                f"ผ่าน {summary.pass_rate:.2f}% แผน {summary.plans} มาตรการ {summary.measures} "
+                f"รายงานความก้าวหน้า {updates}"
             )
     refresh_statistics()
     return summaries

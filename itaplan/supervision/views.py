@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from itaplan.agencies.models import Agency
@@ -26,7 +27,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def dashboard(request: HttpRequest) -> HttpResponse:
     subtree = subtree_for(request.user)
     filters, _form = read_filters(request.GET, subtree)
-    board = selectors.dashboard(subtree, filters)
+    board = selectors.dashboard(subtree, filters, timezone.localdate())
     provinces = list(subtree.provinces())
     one_province = filters.province or (provinces[0] if len(provinces) == 1 else None)
     districts = (
@@ -54,7 +55,9 @@ def export(request: HttpRequest) -> HttpResponse:
     filters, _form = read_filters(request.GET, subtree)
     agencies = selectors.filtered_agencies(subtree, filters)
     framework = selectors.resolve_year(agencies, filters)
-    content = workbook_bytes(framework, selectors.all_rows(agencies, framework, filters), subtree)
+    content = workbook_bytes(
+        framework, selectors.all_rows(agencies, framework, filters, timezone.localdate()), subtree
+    )
     response = HttpResponse(content, content_type=XLSX)
     name = f"itaplan-supervision-{framework.fiscal_year}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pytest_django import DjangoAssertNumQueries
 
-from itaplan.agencies.models import Agency
-from itaplan.supervision.selectors import PAGE_SIZE, Dashboard
+from itaplan.agencies.models import Agency, SupervisorScope
+from itaplan.plans.models import Measure
+from itaplan.progress.models import ProgressUpdate, ReportingRound
+from itaplan.supervision.selectors import PAGE_SIZE, Dashboard, Progress
 from itaplan.supervision.tests.conftest import YEAR, Country, make_result, scores
 
 DASHBOARD = reverse("supervision:dashboard")
-#: Session, user, scopes, filters, figures, table page and its scores: whatever the size.
-MAX_QUERIES = 14
+#: Session, user, scopes, filters, figures, progress, the table page and its scores,
+#: progress and ranks: whatever the size.
+MAX_QUERIES = 16
 
 
 @pytest.fixture
@@ -262,3 +268,82 @@ def test_the_export_query_count_does_not_grow_with_the_agencies(
         response = client_north.get(url)
     assert len(large.captured_queries) == len(small.captured_queries)
     assert load_workbook(io.BytesIO(response.content)).active.max_row == 2 + 4 + 120
+
+
+# --- progress of the measures ------------------------------------------------------------
+
+
+@pytest.fixture
+def alpha_measures(country: Country) -> dict[str, Measure]:
+    """อบต.อัลฟา's approved plan for FY2569: one measure done, one cancelled, one overdue,
+    one due later; บราโว's draft plan has a measure too, which does not count."""
+    today = timezone.localdate()
+    plan = country.alpha.plans.get()
+    # Approving a plan gives it its rounds; move them around today.
+    first, second = ReportingRound.objects.filter(plan=plan).order_by("order")
+    ReportingRound.objects.filter(pk=first.pk).update(end_date=today - dt.timedelta(days=60))
+    ReportingRound.objects.filter(pk=second.pk).update(end_date=today + dt.timedelta(days=60))
+
+    def measure(title: str, ends_in: int) -> Measure:
+        return Measure.objects.create(
+            plan=plan,
+            title=title,
+            start_date=today - dt.timedelta(days=200),
+            end_date=today + dt.timedelta(days=ends_in),
+        )
+
+    made = {
+        "done": measure("เสร็จแล้ว", -10),
+        "cancelled": measure("ยกเลิก", -10),
+        "overdue": measure("เลยกำหนด", -10),
+        "later": measure("ยังไม่ถึงกำหนด", 30),
+    }
+
+    def update(m: Measure, round_: ReportingRound, status: str, percent: int) -> None:
+        reason = "งบประมาณไม่พอ" if status == "cancelled" else ""
+        ProgressUpdate.objects.create(
+            measure=m, round=round_, status=status, percent=percent, cancel_reason=reason
+        )
+
+    update(made["done"], first, "in_progress", 50)
+    update(made["done"], second, "done", 100)
+    update(made["cancelled"], first, "cancelled", 10)
+    # Reported done in the first round, then back to in progress in the second:
+    # the latest round decides, whatever was written last.
+    update(made["overdue"], second, "in_progress", 80)
+    update(made["overdue"], first, "done", 100)
+    Measure.objects.create(
+        plan=country.bravo.plans.get(),
+        title="ในร่าง",
+        start_date=today - dt.timedelta(days=200),
+        end_date=today - dt.timedelta(days=1),
+    )
+    return made
+
+
+def test_it_counts_done_and_overdue_measures_of_approved_plans(
+    client_north: Client, alpha_measures: dict[str, Measure]
+) -> None:
+    assert board(client_north).progress == Progress(measures=4, done=1, cancelled=1, overdue=1)
+
+
+def test_each_row_shows_the_progress_of_its_approved_plan(
+    client_north: Client, country: Country, alpha_measures: dict[str, Measure]
+) -> None:
+    rows = {row.agency: row for row in board(client_north).rows}
+    assert rows[country.alpha].progress == Progress(measures=4, done=1, cancelled=1, overdue=1)
+    assert rows[country.bravo].progress is None  # a draft is not carried out yet
+    assert rows[country.charlie].progress is None
+    html = client_north.get(DASHBOARD).content.decode()
+    assert "1/4" in html
+    assert "เลยกำหนด 1" in html
+
+
+def test_progress_stays_in_the_subtree(
+    make_user: Callable[..., User], country: Country, alpha_measures: dict[str, Measure]
+) -> None:
+    south = make_user("south")
+    SupervisorScope.objects.create(user=south, province=country.south)
+    client = Client()
+    client.force_login(south)
+    assert board(client).progress == Progress()
