@@ -201,6 +201,7 @@ EN = {
     "ลบผลการประเมิน": "deleted the result",
     "แก้ไข %(fields)s": "changed %(fields)s",
     "ไม่มีสิทธิ์": "Not allowed",
+    "ข้อความยาวเกินไป (%(size)s) รับได้ไม่เกิน %(limit)s": "The text is too long (%(size)s); the limit is %(limit)s",
     "ไม่มีสิทธิ์ทำรายการนี้": "You may not do this",
     "ท่านดูข้อมูลของหน่วยงานนี้ได้ แต่แก้ไขหรือบันทึกไม่ได้ (ผู้กำกับดูแล ผู้บริหาร และเจ้าหน้าที่กอง/สำนักอ่านได้อย่างเดียว) หากต้องการสิทธิ์บันทึก กรุณาติดต่อผู้ดูแลหน่วยงาน": "You can read this agency's data but not change it (supervisors, executives and unit staff read only). Ask the agency's administrator if you need to enter data.",
     "ย้อนกลับ": "Back",

@@ -34,7 +34,7 @@ def chosen_year(value: Any) -> int:
     """The fiscal year asked for in a request, if it has criteria, else the default."""
     try:
         year = int(parse_number(str(value)))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return default_year()
     return year if year in available_years() else default_year()
 
@@ -213,6 +213,16 @@ class TextImportForm(forms.Form):
         upload = self.cleaned_data.get("file")
         check_upload_size(upload)
         return upload
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data.get("text") or ""
+        size = len(text.encode("utf-8"))
+        if size > settings.ITAPLAN_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("ข้อความยาวเกินไป (%(size)s) รับได้ไม่เกิน %(limit)s"),
+                params={"size": megabytes(size), "limit": megabytes_limit()},
+            )
+        return text
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

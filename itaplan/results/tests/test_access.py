@@ -149,6 +149,4 @@ class ResultsAccessTestCase(BaseTestCase):
             self.client.get(self.url("results:form")), "ไม่มีสิทธิ์ทำรายการนี้", status_code=403
         )
         self.login(self.outsider)
-        self.assertContains(
-            self.client.get(self.url("results:list")), "ไม่พบหน้านี้", status_code=404
-        )
+        self.assertContains(self.client.get(self.url("results:list")), "ไม่พบหน้านี้", status_code=404)
