@@ -8,7 +8,7 @@ fiscal year. The web app builds the same document from its stored plan instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from itaplan.documents.model import (
@@ -21,6 +21,7 @@ from itaplan.documents.model import (
     ToolScore,
 )
 from itaplan.domain import criteria
+from itaplan.domain.analysis import analyse
 from itaplan.domain.checking import CheckReport, check_parsed
 from itaplan.domain.knowledge import KnowledgeBase, Suggestion, load_knowledge, suggest
 from itaplan.domain.scoring import Assessment
@@ -92,49 +93,53 @@ def measures_document(
     plan_year: int | None = None,
     thai_digits: bool = True,
     printed_level: str | None = None,
+    previous: Assessment | None = None,
     previous_total: float | None = None,
-    previous_indicators: Mapping[int, float] | None = None,
-    previous_tools: Mapping[str, float] | None = None,
     approval: Approval | None = None,
 ) -> MeasuresDocument:
     """A measures document for a scored result and the measures chosen for it.
 
-    ``plan_year`` defaults to the year after the result's; each measure runs over the
-    months its template gives within that fiscal year. Rows are ordered by indicator,
-    keeping the order of ``suggestions`` (weakest, highest impact first) within one.
+    Classes, lowest indicators and changes come from
+    :func:`~itaplan.domain.analysis.analyse`: ``previous`` is last year's scored
+    result, else ``previous_total`` last year's printed total. ``plan_year`` defaults to
+    the year after the result's; each measure runs over the months its template gives
+    within that fiscal year. Rows are ordered by indicator, keeping the order of
+    ``suggestions`` (weakest, highest impact first) within one.
     """
     fw = assessment.framework
     plan_year = plan_year or assessment.fiscal_year + 1
-    previous_indicators = previous_indicators or {}
-    previous_tools = previous_tools or {}
+    found = analyse(assessment, previous=previous, previous_total=previous_total, kb=kb)
+    ranked = {r.number: r for r in found.ranking}
     indicators = []
     for ind in assessment.indicators:
-        cls = fw.classify(ind.value) if ind.value is not None else None
+        r = ranked.get(ind.number)
         indicators.append(
             IndicatorScore(
                 number=ind.number,
                 name=ind.name,
                 tool=ind.tool,
                 score=ind.value,
-                class_key=cls.key if cls else None,
-                class_label=cls.label if cls else None,
-                previous=previous_indicators.get(ind.number),
-                analysis=_indicator_analysis(ind.number, cls.key if cls else None, kb, suggestions),
+                class_key=r.class_key if r else None,
+                class_label=r.class_label if r else None,
+                previous=r.change.previous if r else None,
+                analysis=_indicator_analysis(
+                    ind.number, r.class_key if r else None, kb, suggestions
+                ),
             )
         )
-    tools = []
-    for tool in fw.tools:
-        lowest = assessment.lowest_of_tool(tool.code)
-        tools.append(
-            ToolScore(
-                code=tool.code,
-                name=tool.name,
-                weight=tool.weight,
-                score=assessment.tools.get(tool.code),
-                previous=previous_tools.get(tool.code),
-                lowest=lowest.number if lowest else None,
-            )
+    changes = {c.label: c for c in found.totals}
+    lowest = {r.tool: r.number for r in found.lowest_of_tools}
+    tools = tuple(
+        ToolScore(
+            code=tool.code,
+            name=tool.name,
+            weight=tool.weight,
+            score=assessment.tools.get(tool.code),
+            previous=changes[tool.code].previous if tool.code in changes else None,
+            lowest=lowest.get(tool.code),
         )
+        for tool in fw.tools
+    )
     items = tuple(
         ItemScore(code, fw.item(code).text, fw.item(code).indicator, score)
         for code, score in assessment.items.items()
@@ -147,12 +152,12 @@ def measures_document(
         plan_year=plan_year,
         results_year=assessment.fiscal_year,
         thai_digits=thai_digits,
-        tools=tuple(tools),
+        tools=tools,
         indicators=tuple(indicators),
         total=assessment.total,
         level=assessment.level,
         printed_level=printed_level,
-        previous_total=previous_total,
+        previous_total=found.totals[0].previous,
         pass_mark=fw.data.pass_mark,
         items=items,
         measures=tuple(rows),
@@ -170,6 +175,7 @@ def measures_document_from_result(
     thai_digits: bool = True,
     approval: Approval | None = None,
     max_measures: int | None = None,
+    previous: Assessment | None = None,
     previous_total: float | None = None,
 ) -> MeasuresDocument:
     """A measures document from a result file alone, with the knowledge base's measures.
@@ -179,7 +185,8 @@ def measures_document_from_result(
     ``suggestions`` default to every measure :func:`~itaplan.domain.knowledge.suggest`
     proposes from ``kb`` (by default the knowledge base of the result's year), of
     which the first ``max_measures`` (the most urgent, highest impact) are kept.
-    ``previous_total`` is last year's total; a parsed result brings its own.
+    ``previous`` is last year's scored result when there is one; ``previous_total``
+    last year's total (a parsed result brings its own, as printed).
     Raises ``ValueError`` when a parsed result has no fiscal year.
     """
     printed_level: str | None = None
@@ -210,6 +217,7 @@ def measures_document_from_result(
         plan_year=plan_year,
         thai_digits=thai_digits,
         printed_level=printed_level,
+        previous=previous,
         previous_total=previous_total,
         approval=approval,
     )

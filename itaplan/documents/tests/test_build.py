@@ -102,3 +102,18 @@ def test_a_parsed_result_without_a_year_is_refused() -> None:
         pytest.skip("the parser guessed a year")
     with pytest.raises(ValueError, match="ปีงบประมาณ"):
         measures_document_from_result(parsed)
+
+
+def test_last_years_result_gives_every_change_and_the_comparison() -> None:
+    seed = build_seed("003")  # FY2565; last year's result taken from seed 000 (FY2564)
+    last_year = build_seed("000").report.assessment
+    document = measures_document_from_result(
+        seed.report, Agency("ทดสอบ"), kb=seed.kb, thai_digits=True, previous=last_year
+    )
+    assert document.has_previous
+    ind9 = document.indicator(9)
+    assert ind9.previous == pytest.approx(11.58)
+    assert ind9.change == pytest.approx((ind9.score or 0) - 11.58)
+    oit = next(t for t in document.tools if t.code == "OIT")
+    assert oit.previous == pytest.approx(21.415)
+    assert document.previous_total == pytest.approx(last_year.total)

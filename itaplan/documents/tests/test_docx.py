@@ -143,3 +143,25 @@ def test_the_committed_base_template_has_our_styles() -> None:
     names = {s.name for s in doc.styles}
     assert set(writer.STYLES) <= names
     assert not doc.paragraphs or not any(p.text for p in doc.paragraphs)
+
+
+def test_last_years_scores_add_columns_a_comparison_chart_and_changes() -> None:
+    from itaplan.documents.build import measures_document_from_result
+    from itaplan.documents.model import Agency
+
+    seed = build_seed("003")
+    document = measures_document_from_result(
+        seed.report,
+        Agency("ทดสอบ"),
+        kb=seed.kb,
+        thai_digits=True,
+        previous=build_seed("000").report.assessment,
+    )
+    doc = Document(io.BytesIO(writer.measures_docx(document)))
+    header = [c.text for c in doc.tables[0].rows[0].cells]
+    assert header[-2:] == ["ปีงบประมาณ พ.ศ. ๒๕๖๔", "เปลี่ยนแปลง"]
+    row9 = next(r for r in doc.tables[0].rows if r.cells[0].text.startswith("ตัวชี้วัดที่ ๙"))
+    assert row9.cells[3].text == "๑๑.๕๘"
+    assert row9.cells[4].text.startswith("+")
+    assert len(doc.inline_shapes) == 2  # the ranking and the comparison
+    assert "เพิ่มขึ้น" in all_text(doc)
