@@ -222,7 +222,7 @@ def _tool_label(tool: ToolScore) -> str:
 def _results_table(doc: MeasuresDocument, w: Words) -> Table:
     header = ["ตัวชี้วัด", "คะแนน", "ผลการจัดกลุ่ม"]
     if doc.has_previous:
-        header += [f"ปีงบประมาณ {w.year(doc.previous_year)}", "เปลี่ยนแปลง"]
+        header += [f"ปีงบประมาณ {w.year(doc.previous_year)}", "เพิ่ม/ลด"]
     rows: list[TableRow] = []
     for tool in doc.tools:
         tool_cells = [
@@ -268,7 +268,7 @@ def _results_table(doc: MeasuresDocument, w: Words) -> Table:
             )
         )
     )
-    widths = (50, 14, 20, 16, 14) if doc.has_previous else (60, 16, 24)
+    widths = (44, 13, 19, 14, 10) if doc.has_previous else (60, 16, 24)
     return Table(tuple(header), tuple(rows), widths, centred=tuple(range(1, len(header))))
 
 

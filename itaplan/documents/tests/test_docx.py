@@ -159,7 +159,7 @@ def test_last_years_scores_add_columns_a_comparison_chart_and_changes() -> None:
     )
     doc = Document(io.BytesIO(writer.measures_docx(document)))
     header = [c.text for c in doc.tables[0].rows[0].cells]
-    assert header[-2:] == ["ปีงบประมาณ พ.ศ. ๒๕๖๔", "เปลี่ยนแปลง"]
+    assert header[-2:] == ["ปีงบประมาณ พ.ศ. ๒๕๖๔", "เพิ่ม/ลด"]
     row9 = next(r for r in doc.tables[0].rows if r.cells[0].text.startswith("ตัวชี้วัดที่ ๙"))
     assert row9.cells[3].text == "๑๑.๕๘"
     assert row9.cells[4].text.startswith("+")
