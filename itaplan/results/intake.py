@@ -18,7 +18,9 @@ from django.core import signing
 
 from itaplan.agencies.access import can_write
 from itaplan.agencies.models import Agency
+from itaplan.domain.checking import check_parsed
 from itaplan.domain.criteria import CriteriaError, available_years, load
+from itaplan.domain.parsing import parse_result_text
 from itaplan.domain.thai import format_score
 from itaplan.results.services import ResultEntry
 from itaplan.results.spreadsheet import SheetRow
@@ -175,9 +177,6 @@ def draft_from_text(
     source_name: str = "",
 ) -> Draft:
     """Parse pasted or extracted text and check it; raise ``ValueError`` (Thai) if unusable."""
-    from itaplan.domain.checking import check_parsed
-    from itaplan.domain.parsing import parse_result_text
-
     parsed = parse_result_text(text, fiscal_year=fiscal_year)
     year = fiscal_year or parsed.fiscal_year
     if year is None:
@@ -190,7 +189,11 @@ def draft_from_text(
     if not parsed.indicators and not parsed.items and not parsed.conflicts:
         raise ValueError("ไม่พบคะแนนตัวชี้วัดหรือประเด็นการประเมินในข้อความ")
     report = check_parsed(parsed, framework)
-    settled = {f.field: f for f in report.findings if f.field.startswith("indicator ")}
+    # The check reports a double-printed indicator first, before any other finding on it.
+    settled: dict[str, Any] = {}
+    for finding in report.findings:
+        if finding.field.startswith("indicator "):
+            settled.setdefault(finding.field, finding)
     conflicts = []
     for conflict in parsed.conflicts:
         if not conflict.field.startswith("indicator"):

@@ -31,6 +31,7 @@ from itaplan.results.forms import (
 from itaplan.results.intake import (
     BadDraft,
     Draft,
+    draft_from_text,
     load_entries,
     names_match,
     sheet_entries,
@@ -275,8 +276,6 @@ def import_text(request: HttpRequest, code: str) -> HttpResponse:
             if upload is not None:
                 name = upload.name or ""
                 text = extract_text(name, upload.read())
-            from itaplan.results.intake import draft_from_text
-
             draft = draft_from_text(
                 text, agency, request.user, form.cleaned_data.get("fiscal_year"), name
             )
