@@ -113,7 +113,12 @@ def test_the_form_shows_live_totals_while_typing(
 ) -> None:
     page = browser_page
     log_in(page, live_server, "alice")
-    page.goto(f"{live_server.url}/agency/samruean/results/new/?year=2568")
+    page.goto(f"{live_server.url}/agency/samruean/results/new/?year=2565")
+    assert page.locator("#id_item_o43").count() == 1
+    assert page.locator("#id_item_o28").count() == 1
+    page.select_option("#id_year", "2568")
+    page.wait_for_url("**/results/new/?year=2568")
+    page.locator("#id_item_o43").wait_for(state="detached")
     screenshot(page, "form-empty")
     scores = ["๙๙.๒๙", "99.05", "100", "89.05", "96.90", "96.26", "95.16", "95.90", "95.00", "100"]
     for number, value in enumerate(scores, start=1):
