@@ -244,6 +244,51 @@ def cmd_criteria_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "itaplan.settings")
+    import django
+
+    django.setup()
+
+
+def cmd_document(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from itaplan.documents.files import DocumentError
+
+    out = Path(args.out)
+    try:
+        if args.from_file:
+            if args.kind != "measures":
+                raise CommandError("--from-file ใช้ได้กับ document measures เท่านั้น")
+            from itaplan.documents.files import write_measures_document_from_file
+
+            approved_on = dt.date.fromisoformat(args.date) if args.date else None
+            write_measures_document_from_file(
+                Path(args.from_file),
+                out,
+                thai_digits=not args.arabic_digits,
+                fiscal_year=args.year,
+                approver=args.approver,
+                approver_position=args.position,
+                approved_on=approved_on,
+            )
+        else:
+            if not (args.agency and args.year):
+                raise CommandError("ระบุ --agency CODE และ --year ปีงบประมาณของแผน หรือ --from-file")
+            _setup_django()
+            from itaplan.documents import services
+
+            if args.kind == "measures":
+                services.write_plan_document(args.agency, args.year, out)
+            else:
+                services.write_progress_document(args.agency, args.year, args.round, out)
+    except (DocumentError, ValueError) as exc:
+        raise CommandError(str(exc)) from exc
+    print(out)
+    return 0
+
+
 def _django(argv: Sequence[str]) -> int:
     """Run a Django management command with the project settings."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "itaplan.settings")
@@ -298,6 +343,21 @@ def build_parser() -> argparse.ArgumentParser:
         add = p_sub.add_parser("add", help=help_text, add_help=False)
         add.add_argument("rest", nargs=argparse.REMAINDER)
         add.set_defaults(func=_management(f"{name}_add"))
+    doc = sub.add_parser("document", help="ออกเอกสาร o27/o28 เป็น DOCX, PDF หรือ XLSX")
+    doc.add_argument(
+        "kind", choices=["measures", "progress"], help="measures = o27, progress = o28"
+    )
+    doc.add_argument("--out", required=True, help="ไฟล์ปลายทาง .docx .pdf .xlsx")
+    doc.add_argument("--agency", help="รหัสหน่วยงาน (ข้อมูลในระบบ)")
+    doc.add_argument("--year", type=int, help="ปีงบประมาณของแผน (หรือของผลการประเมิน กับ --from-file)")
+    doc.add_argument("--round", help="ชื่อหรือลำดับรอบรายงาน (document progress)")
+    doc.add_argument("--from-file", help="สร้างจากไฟล์ผลการประเมินโดยไม่ใช้ฐานข้อมูล")
+    doc.add_argument("--arabic-digits", action="store_true", help="ใช้เลขอารบิกแทนเลขไทย")
+    doc.add_argument("--approver", help="ชื่อผู้รับรองข้อมูล")
+    doc.add_argument("--position", help="ตำแหน่งผู้รับรองข้อมูล")
+    doc.add_argument("--date", help="วันที่รับรอง (YYYY-MM-DD)")
+    doc.set_defaults(func=cmd_document)
+
     demo = sub.add_parser("demo", help="ข้อมูลตัวอย่าง: itaplan demo load | synthetic")
     demo_sub = demo.add_subparsers(dest="demo_command", required=True)
     for name, commands, help_text in (
