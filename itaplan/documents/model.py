@@ -118,6 +118,9 @@ class MeasuresDocument:
     items: tuple[ItemScore, ...] = ()
     measures: tuple[MeasureRow, ...] = ()
     approval: Approval = field(default_factory=Approval)
+    #: Not approved yet: the title area says so (ร่าง), so a draft is never taken for
+    #: the signed document.
+    draft: bool = False
 
     @property
     def shown_level(self) -> str | None:
@@ -229,6 +232,7 @@ class ProgressDocument:
     measures: tuple[ProgressRow, ...]
     as_of: dt.date | None = None  # the date the report describes
     approval: Approval = field(default_factory=Approval)
+    draft: bool = False  # not approved yet: the title area says ร่าง
 
     @property
     def summary(self) -> ProgressSummary:

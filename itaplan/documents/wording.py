@@ -29,6 +29,8 @@ PROGRESS_TITLE = "รายงานผลการดำเนินการ�
 ITA_NAME = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
 BLANK_NAME = "(" + "." * 40 + ")"
 BLANK_LINE = "." * 46
+#: Printed under the title of a document that is not approved yet.
+DRAFT_LINE = "(ร่าง – ยังไม่ได้รับการอนุมัติ)"
 WEAK_ITEMS = "ประเด็นที่ยังไม่ได้คะแนนเต็ม:"
 #: A number standing alone; digits glued to a letter belong to a code such as o13 or i10.
 _NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9]+")
@@ -130,11 +132,15 @@ def approval_lines(approval: Approval, w: Words) -> tuple[str, ...]:
     return ("ลงชื่อ " + BLANK_LINE, name, position, approval.label, date)
 
 
-def header_lines(title: str, plan_year: int, agency: Agency, w: Words) -> tuple[str, ...]:
-    """The centred lines at the top of page one."""
+def header_lines(
+    title: str, plan_year: int, agency: Agency, w: Words, *, draft: bool = False
+) -> tuple[str, ...]:
+    """The centred lines at the top of page one; a draft says so on its last line."""
     lines = [title, f"ประจำปีงบประมาณ {w.year(plan_year)}", agency.name]
     if location := agency_location(agency):
         lines.append(location)
+    if draft:
+        lines.append(DRAFT_LINE)
     return tuple(lines)
 
 
@@ -219,6 +225,14 @@ def _tool_label(tool: ToolScore) -> str:
     return f"{tool.name} ({tool.code})"
 
 
+def level_text(doc: MeasuresDocument, w: Words) -> str:
+    """The level as computed, with the printed one beside it when they differ."""
+    text = w.text(doc.shown_level or "")
+    if doc.level and doc.printed_level and doc.printed_level != doc.level:
+        text += f" (ผลที่ประกาศ {w.text(doc.printed_level)})"
+    return text
+
+
 def _results_table(doc: MeasuresDocument, w: Words) -> Table:
     header = ["ตัวชี้วัด", "คะแนน", "ผลการจัดกลุ่ม"]
     if doc.has_previous:
@@ -263,7 +277,7 @@ def _results_table(doc: MeasuresDocument, w: Words) -> Table:
         TableRow(
             (
                 _cell("ระดับผลการประเมิน", bold=True),
-                _cell(w.text(doc.shown_level or "–"), bold=True),
+                _cell(level_text(doc, w) or "–", bold=True),
                 *blanks,
             )
         )
@@ -279,8 +293,8 @@ def _summary(doc: MeasuresDocument, w: Words) -> str:
         text += f"ได้คะแนนรวม {w.score(doc.total)} คะแนน"
     else:
         text += "ยังคำนวณคะแนนรวมไม่ได้เพราะคะแนนบางตัวชี้วัดไม่ครบ"
-    if doc.shown_level:
-        text += f" อยู่ในระดับ {w.text(doc.shown_level)}"
+    if level := level_text(doc, w):
+        text += f" อยู่ในระดับ {level}"
     if doc.total is not None and doc.previous_total is not None:
         text += (
             f" (ปีงบประมาณ {w.year(doc.previous_year)} ได้ {w.score(doc.previous_total)} คะแนน "
@@ -437,7 +451,7 @@ def measures_text(doc: MeasuresDocument) -> MeasuresText:
     results_year = w.year(doc.results_year)
     count = w.number(len(doc.measures))
     return MeasuresText(
-        header=header_lines(MEASURES_TITLE, doc.plan_year, doc.agency, w),
+        header=header_lines(MEASURES_TITLE, doc.plan_year, doc.agency, w, draft=doc.draft),
         results_heading=f"{w.number(1)}. ผล{ITA_NAME} ประจำปีงบประมาณ {results_year}",
         summary=_summary(doc, w),
         results=_results_table(doc, w),
@@ -542,7 +556,7 @@ def progress_text(doc: ProgressDocument) -> ProgressText:
     )
     rows = tuple(TableRow(progress_cells(row, w)) for row in doc.measures)
     return ProgressText(
-        header=header_lines(PROGRESS_TITLE, doc.plan_year, doc.agency, w),
+        header=header_lines(PROGRESS_TITLE, doc.plan_year, doc.agency, w, draft=doc.draft),
         round_line=w.text(f"ผลการดำเนินการ{doc.round_name}{as_of}"),
         summary=summary,
         counts=counts,

@@ -1,0 +1,365 @@
+"""Documents from stored data: the o27 document of a plan, the o28 report of a round.
+
+The web downloads (:mod:`itaplan.documents.views`) and the CLI
+(``itaplan document measures|progress --agency CODE --year YEAR``) both come here;
+the renderers only ever see the plain :mod:`~itaplan.documents.model` data built
+below. Needs Django set up (the CLI calls ``django.setup()`` before importing this).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from itaplan.agencies.models import Agency
+from itaplan.documents.build import measures_document
+from itaplan.documents.files import DocumentError, render
+from itaplan.documents.model import (
+    Agency as DocumentAgency,
+)
+from itaplan.documents.model import (
+    Approval,
+    IndicatorScore,
+    MeasureRow,
+    MeasuresDocument,
+    ProgressDocument,
+)
+from itaplan.domain.criteria import CriteriaError, Framework, load
+from itaplan.domain.scoring import Assessment, assess
+from itaplan.domain.thai import format_score, to_arabic_digits
+from itaplan.plans.models import Measure, Plan
+from itaplan.plans.selectors import assessment_of, knowledge_for, previous_result
+from itaplan.progress.models import ReportingRound
+from itaplan.progress.report import progress_document
+from itaplan.progress.selectors import rounds_of
+from itaplan.results.selectors import evaluate_result
+
+#: What a download may be, by the extension in its URL, with its content type.
+PLAN_FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+ROUND_FORMATS = {key: PLAN_FORMATS[key] for key in ("docx", "pdf")}
+
+#: Kinds of agency said before its own name; a file name keeps only the name.
+_NAME_PREFIXES = (
+    "องค์การบริหารส่วนตำบล",
+    "องค์การบริหารส่วนจังหวัด",
+    "เทศบาลตำบล",
+    "เทศบาลเมือง",
+    "เทศบาลนคร",
+    "อบต.",
+    "อบจ.",
+    "ทต.",
+    "ทม.",
+    "ทน.",
+)
+#: Characters no file name may hold on Windows, macOS or Linux.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+_NOT_ASCII_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+# --- the o27 document of a plan -----------------------------------------------------
+
+
+def document_agency(agency: Agency) -> DocumentAgency:
+    """The agency as the header of a document prints it."""
+    district = agency.district
+    return DocumentAgency(agency.name, district.name, district.province.name)
+
+
+def plan_approval(plan: Plan) -> Approval:
+    """Who approved the plan, or blank lines to sign on while it is not approved."""
+    if not plan.is_locked:
+        return Approval()
+    return Approval(plan.approver_name, plan.approver_position or None, plan.approved_at)
+
+
+def _issue(measure: Measure, framework: Framework, assessment: Assessment) -> str:
+    """The weak point a measure answers (ประเด็นที่ต้องพัฒนา), in words."""
+    items = [
+        f"{code} {framework.item(code).text}"
+        + (f" ได้ {format_score(assessment.items[code])} คะแนน" if code in assessment.items else "")
+        for code in measure.item_codes
+        if framework.has_item(code)
+    ]
+    if items:
+        return "; ".join(items)
+    if measure.analysis:
+        return str(measure.analysis)
+    if measure.indicator is not None and framework.has_indicator(measure.indicator):
+        ind = assessment.indicator(measure.indicator)
+        text = f"ตัวชี้วัดที่ {ind.number} {ind.name}"
+        if ind.value is not None:
+            text += f" ได้ {format_score(ind.value)} คะแนน"
+        return text
+    return ""
+
+
+def _measure_row(measure: Measure, framework: Framework, assessment: Assessment) -> MeasureRow:
+    number = measure.indicator
+    known = number is not None and framework.has_indicator(number)
+    kb = knowledge_for(framework.fiscal_year)
+    related: tuple[str, ...] = ()
+    if kb is not None and measure.template_key:
+        try:
+            related = kb.template(measure.template_key).related_oit
+        except KeyError:  # the template was renamed or dropped since
+            related = ()
+    return MeasureRow(
+        indicator=number,
+        indicator_name=framework.indicator(number).name if known and number else "",
+        score=assessment.indicator(number).value if known and number else None,
+        issue=_issue(measure, framework, assessment),
+        title=measure.title,
+        steps=tuple(step.text for step in measure.steps.all()),
+        units=tuple(unit.name for unit in measure.units.all()),
+        start=measure.start_date,
+        end=measure.end_date,
+        monitoring=measure.monitoring,
+        related_oit=related,
+    )
+
+
+def plan_document(plan: Plan) -> MeasuresDocument:
+    """The o27 document of a stored plan: its result analysed, then its own measures.
+
+    The result the plan answers is scored by the engine (the printed level is kept
+    beside the computed one) and compared with the agency's result of the year before
+    when it is stored, else with the previous total printed in the result. The measures
+    are the plan's, in the plan's order. A plan that is not approved is a draft: blank
+    signature lines and ร่าง under the title. Raises :class:`DocumentError` when the
+    criteria of the results year are unknown.
+    """
+    agency = plan.agency
+    result = plan.result
+    try:
+        framework = load(plan.results_year)
+    except CriteriaError as exc:
+        raise DocumentError(str(exc)) from exc
+    printed_level: str | None = None
+    previous: Assessment | None = None
+    previous_total: float | None = None
+    if result is not None:
+        evaluation = evaluate_result(result)
+        assessment = evaluation.assessment
+        printed_level = evaluation.printed.level or None
+        previous_total = result.previous_total
+        before = previous_result(result)
+        if before is not None:
+            try:
+                previous = assessment_of(before)
+            except CriteriaError:
+                previous = None
+    else:
+        # No result in the system: the document is the measures with an empty results table.
+        assessment = assess(framework, {})
+    measures = list(plan.measures.prefetch_related("steps", "units").order_by("order", "id"))
+    document = measures_document(
+        assessment,
+        document_agency(agency),
+        (),
+        kb=knowledge_for(assessment.fiscal_year),
+        plan_year=plan.fiscal_year,
+        thai_digits=agency.thai_digits,
+        printed_level=printed_level,
+        previous=previous,
+        previous_total=previous_total,
+        approval=plan_approval(plan),
+    )
+    return dataclasses.replace(
+        document,
+        indicators=tuple(_with_analysis(document, measures)),
+        measures=tuple(_measure_row(m, framework, assessment) for m in measures),
+        draft=not plan.is_locked,
+    )
+
+
+def _with_analysis(document: MeasuresDocument, measures: list[Measure]) -> list[IndicatorScore]:
+    """The indicators, each with the analysis the knowledge base gives or, when it gives
+    none, what the plan's measures of that indicator say; nothing for unscored ones."""
+    indicators = []
+    for ind in document.indicators:
+        analysis = ind.analysis
+        if ind.score is None:
+            analysis = ()
+        elif not analysis:
+            texts = (m.analysis.strip() for m in measures if m.indicator == ind.number)
+            analysis = tuple(dict.fromkeys(t for t in texts if t))
+        indicators.append(dataclasses.replace(ind, analysis=analysis))
+    return indicators
+
+
+def plan_file(plan: Plan, fmt: str) -> bytes:
+    """The o27 document of ``plan`` as ``docx``, ``pdf`` or ``xlsx`` bytes."""
+    if fmt not in PLAN_FORMATS:
+        raise DocumentError(f"ไม่รู้จักชนิดไฟล์ {fmt!r} (ใช้ได้: {', '.join(PLAN_FORMATS)})")
+    return render(plan_document(plan), f".{fmt}")
+
+
+# --- the o28 report of a round ------------------------------------------------------
+
+
+def round_document(round_: ReportingRound) -> ProgressDocument:
+    """The o28 report of a reporting round; a round not approved yet is a draft."""
+    return dataclasses.replace(progress_document(round_), draft=not round_.is_locked)
+
+
+def round_file(round_: ReportingRound, fmt: str) -> bytes:
+    """The o28 report of ``round_`` as ``docx`` or ``pdf`` bytes."""
+    document = round_document(round_)
+    if fmt == "docx":
+        from itaplan.documents.docx import progress_docx
+
+        return progress_docx(document)
+    if fmt == "pdf":
+        from itaplan.documents.pdf import progress_pdf
+
+        return progress_pdf(document)
+    raise DocumentError(f"ไม่รู้จักชนิดไฟล์ {fmt!r} (ใช้ได้: {', '.join(ROUND_FORMATS)})")
+
+
+# --- file names ---------------------------------------------------------------------
+
+
+def short_name(agency: Agency) -> str:
+    """The agency's own name without its kind: ``องค์การบริหารส่วนตำบลสามเรือน`` → ``สามเรือน``."""
+    name = " ".join(agency.name.split())
+    for prefix in sorted(_NAME_PREFIXES, key=len, reverse=True):
+        if name.startswith(prefix) and name[len(prefix) :].strip():
+            return name[len(prefix) :].strip()
+    return name
+
+
+def _file_name(*parts: object) -> str:
+    words = (_UNSAFE.sub("", str(p)).strip() for p in parts)
+    return "-".join("-".join(w.split()) for w in words if w)
+
+
+def _ascii_name(*parts: object) -> str:
+    words = (_NOT_ASCII_NAME.sub("-", str(p)).strip("-.") for p in parts)
+    return "-".join(w for w in words if w)
+
+
+def plan_file_names(plan: Plan, fmt: str) -> tuple[str, str]:
+    """The Thai file name, ``มาตรการ-o27-สามเรือน-2569.docx`` (``-ร่าง`` while not
+    approved), and its ASCII fallback, ``o27-samruean-2569.docx``."""
+    draft = () if plan.is_locked else ("ร่าง",)
+    fallback = () if plan.is_locked else ("draft",)
+    agency, year = plan.agency, plan.fiscal_year
+    return (
+        f"{_file_name('มาตรการ-o27', short_name(agency), year, *draft)}.{fmt}",
+        f"{_ascii_name('o27', agency.code, year, *fallback)}.{fmt}",
+    )
+
+
+def round_file_names(round_: ReportingRound, fmt: str) -> tuple[str, str]:
+    """The Thai file name, ``รายงาน-o28-บ้านขาม-2566-รอบ-12-เดือน.pdf`` (``-ร่าง`` while
+    not approved), and its ASCII fallback, ``o28-bankham-2566-round-2.pdf``."""
+    plan = round_.plan
+    draft = () if round_.is_locked else ("ร่าง",)
+    fallback = () if round_.is_locked else ("draft",)
+    agency, year, name = plan.agency, plan.fiscal_year, to_arabic_digits(round_.name)
+    return (
+        f"{_file_name('รายงาน-o28', short_name(agency), year, name, *draft)}.{fmt}",
+        f"{_ascii_name('o28', agency.code, year, f'round-{round_.order}', *fallback)}.{fmt}",
+    )
+
+
+def content_disposition(name: str, fallback: str) -> str:
+    """``attachment`` with an ASCII ``filename`` and the UTF-8 ``filename*`` (RFC 6266/5987)."""
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+# --- for the CLI --------------------------------------------------------------------
+
+
+def _agency(code: str) -> Agency:
+    agency = Agency.objects.select_related("district__province").filter(code=code).first()
+    if agency is None:
+        raise DocumentError(f"ไม่พบหน่วยงานรหัส '{code}'")
+    return agency
+
+
+def _current_plan(agency: Agency, year: int) -> Plan:
+    plan = (
+        Plan.objects.select_related("result")
+        .filter(agency=agency, fiscal_year=year, is_current=True)
+        .first()
+    )
+    if plan is None:
+        raise DocumentError(f"{agency.name} ยังไม่มีแผนมาตรการปีงบประมาณ {year}")
+    plan.agency = agency
+    return plan
+
+
+def write_plan_document(agency_code: str, year: int, out: Path) -> Path:
+    """Write the o27 document of the agency's current plan of fiscal year ``year`` (BE)
+    to ``out``; the format comes from its suffix (``.docx``, ``.pdf``, ``.xlsx``).
+
+    Raises :class:`DocumentError` (Thai message) when the agency, the plan or the
+    format is unknown.
+    """
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix not in PLAN_FORMATS:
+        raise DocumentError(
+            f"ไม่รู้จักชนิดไฟล์ {out.suffix!r} (ใช้ได้: {', '.join('.' + f for f in PLAN_FORMATS)})"
+        )
+    plan = _current_plan(_agency(agency_code), year)
+    out.write_bytes(plan_file(plan, suffix))
+    return out
+
+
+def _normal(text: str) -> str:
+    return "".join(to_arabic_digits(text).split())
+
+
+def find_round(plan: Plan, wanted: str | None) -> ReportingRound:
+    """The round a person names: by its name (digits and spaces as they like), by its
+    position (``1`` = the first round), or by a number in its name (``12`` → รอบ 12
+    เดือน). Without a name: the latest approved round, else the latest one.
+    """
+    rounds = rounds_of(plan)
+    year = plan.fiscal_year
+    if not rounds:
+        raise DocumentError(f"แผนมาตรการปีงบประมาณ {year} ของ{plan.agency.name} ยังไม่มีรอบการรายงานผล")
+    if wanted is None or not wanted.strip():
+        approved = [r for r in rounds if r.is_locked]
+        return (approved or rounds)[-1]
+    key = _normal(wanted)
+    for found in rounds:
+        if _normal(found.name) == key:
+            return found
+    if key.isdigit() and 1 <= int(key) <= len(rounds):
+        return rounds[int(key) - 1]
+    matches = [r for r in rounds if re.search(rf"(?<!\d){re.escape(key)}(?!\d)", _normal(r.name))]
+    if len(matches) == 1:
+        return matches[0]
+    names = ", ".join(f"{n}. {r.name}" for n, r in enumerate(rounds, start=1))
+    raise DocumentError(f"ไม่พบรอบการรายงานผล '{wanted}' ของแผนปีงบประมาณ {year} (มี: {names})")
+
+
+def write_progress_document(
+    agency_code: str, year: int, round_name_or_index: str | None, out: Path
+) -> Path:
+    """Write the o28 report of a round of the agency's current plan of fiscal year
+    ``year`` (BE) to ``out`` (``.docx`` or ``.pdf``). ``round_name_or_index`` picks the
+    round (see :func:`find_round`); by default the latest approved round, else the
+    latest round.
+
+    Raises :class:`DocumentError` (Thai message) when the agency, the plan, the round
+    or the format is unknown.
+    """
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix not in ROUND_FORMATS:
+        raise DocumentError(
+            f"ไม่รู้จักชนิดไฟล์ {out.suffix!r} (ใช้ได้: {', '.join('.' + f for f in ROUND_FORMATS)})"
+        )
+    plan = _current_plan(_agency(agency_code), year)
+    round_ = find_round(plan, round_name_or_index)
+    round_.plan = plan
+    out.write_bytes(round_file(round_, suffix))
+    return out
