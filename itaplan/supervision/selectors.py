@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import (
     Avg,
     Count,
@@ -36,7 +39,7 @@ from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import Framework, ScoreClass, available_years, load
 from itaplan.domain.thai import format_score
 from itaplan.plans.models import Measure, Plan
-from itaplan.progress.models import ProgressUpdate
+from itaplan.progress.models import ProgressUpdate, ReportingRound
 from itaplan.results.models import IndicatorScore, Result
 from itaplan.supervision.access import Subtree
 from itaplan.supervision.forms import Filters
@@ -333,38 +336,48 @@ def _approved_measures(plan_year: int) -> QuerySet[Measure]:
     ).annotate(latest=Subquery(latest))
 
 
-def _progress_counts(today: dt.date) -> dict[str, Count]:
-    still_open = Q(latest__isnull=True) | ~Q(latest__in=CLOSED)
-    return {
-        "measures": Count("pk"),
-        "done": Count("pk", filter=Q(latest=ProgressUpdate.Status.DONE)),
-        "cancelled": Count("pk", filter=Q(latest=ProgressUpdate.Status.CANCELLED)),
-        "overdue": Count("pk", filter=Q(end_date__lt=today) & still_open),
-    }
-
-
 def progress_summary(agencies: QuerySet[Agency], plan_year: int, today: dt.date) -> Progress:
-    """Measures of the subtree's approved plans of the year, done and overdue: one query."""
-    counts = (
+    """Measures of the subtree's approved plans of the year, done and overdue: one query.
+
+    Grouped by current status so that each measure's status is looked up once.
+    """
+    rows = (
         _approved_measures(plan_year)
         .filter(plan__agency__in=agencies.values("pk"))
-        .aggregate(**_progress_counts(today))
+        .values("latest")
+        .annotate(n=Count("pk"), past_due=Count("pk", filter=Q(end_date__lt=today)))
+        .order_by()
     )
-    return Progress(**counts)
+    by_status = {row["latest"]: row for row in rows}
+    return Progress(
+        measures=sum(row["n"] for row in rows),
+        done=by_status.get(ProgressUpdate.Status.DONE, {}).get("n", 0),
+        cancelled=by_status.get(ProgressUpdate.Status.CANCELLED, {}).get("n", 0),
+        overdue=sum(row["past_due"] for row in rows if row["latest"] not in CLOSED),
+    )
 
 
 def progress_by_agency(
     agency_ids: Iterable[int] | QuerySet[Agency], plan_year: int, today: dt.date
 ) -> dict[int, Progress]:
-    """The same figures for each of some agencies (ids, or a query of their pks): one query."""
+    """The same figures for each of some agencies (ids, or a query of their pks): one query.
+
+    Counted in Python from one row per measure, so each measure's current status is
+    looked up once (grouping in SQL would repeat the lookup in every count).
+    """
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     rows = (
         _approved_measures(plan_year)
         .filter(plan__agency_id__in=agency_ids)
-        .values("plan__agency_id")
-        .annotate(**_progress_counts(today))
-        .order_by()
+        .values_list("plan__agency_id", "end_date", "latest")
     )
-    return {row.pop("plan__agency_id"): Progress(**row) for row in rows}
+    for agency_id, end_date, latest in rows:
+        count = counts[agency_id]
+        count[0] += 1
+        count[1] += latest == ProgressUpdate.Status.DONE
+        count[2] += latest == ProgressUpdate.Status.CANCELLED
+        count[3] += end_date < today and latest not in CLOSED
+    return {agency_id: Progress(*count) for agency_id, count in counts.items()}
 
 
 # --- the table -----------------------------------------------------------------------
@@ -488,22 +501,19 @@ def table(agencies: QuerySet[Agency], framework: Framework, filters: Filters) ->
     return _sorted(rows, framework, filters, joined=frozenset({"this_year", "last_year"}))
 
 
-def ranks(agencies: QuerySet[Agency], year: int, totals: Iterable[float]) -> dict[float, int]:
-    """The rank by total (1 = best, ties share a rank) of each total, in one query.
-
-    Reads every total of the year once (8,300 floats at national scale) and counts
-    how many are higher; cheaper than ranking in SQL and then picking fifty rows.
-    """
-    wanted = set(totals)
-    if not wanted:
-        return {}
-    every = sorted(
+def year_totals(agencies: QuerySet[Agency], year: int) -> list[float]:
+    """Every total of the year in the subtree, ascending (8,300 floats at national scale)."""
+    return sorted(
         _results(agencies, year)
         .exclude(computed_total=None)
         .values_list("computed_total", flat=True)
         .order_by()
     )
-    return {t: len(every) - bisect.bisect_right(every, t) + 1 for t in wanted}
+
+
+def rank_of(totals: list[float], total: float) -> int:
+    """The rank of a total among ascending ``totals``: 1 is the best, ties share a rank."""
+    return len(totals) - bisect.bisect_right(totals, total) + 1
 
 
 def _row(
@@ -529,19 +539,23 @@ def _row(
 
 
 def page_of_table(
-    agencies: QuerySet[Agency], framework: Framework, filters: Filters, count: int, today: dt.date
+    agencies: QuerySet[Agency],
+    framework: Framework,
+    filters: Filters,
+    figures: SubtreeFigures,
+    today: dt.date,
 ) -> tuple[Page, list[Row]]:
-    """One page of the table: five queries whatever the number of agencies.
+    """One page of the table: four queries whatever the number of agencies.
 
     The page's agencies are picked by a lean query joined only to what the sort
-    needs; their figures, indicator scores, progress and ranks are then fetched for
-    those fifty alone.
+    needs; their figures, indicator scores and progress are then fetched for those
+    fifty alone; ranks come from the subtree's totals.
     """
     year = framework.fiscal_year
     paginator = Paginator(
         _sorted(agencies, framework, filters).values_list("pk", flat=True), PAGE_SIZE
     )
-    paginator.count = count  # already counted with the figures; saves a COUNT
+    paginator.count = figures.summary.agencies  # counted with the figures; saves a COUNT
     page = paginator.get_page(filters.page)
     ids = list(page.object_list)
     found = {a.pk: a for a in _with_figures(Agency.objects.filter(pk__in=ids), year)}
@@ -553,13 +567,12 @@ def page_of_table(
             result_id__in=result_ids
         ).values_list("result_id", "number", "score"):
             scores[result_id][number] = score
-    rank_of = ranks(agencies, year, (a.total for a in chosen if a.total is not None))
     progress = progress_by_agency(ids, year + 1, today) if ids else {}
     rows = [
         _row(
             framework,
             a,
-            rank_of.get(a.total),
+            rank_of(figures.totals, a.total) if a.total is not None else None,
             scores.get(a.result_id, {}),
             progress.get(a.pk, Progress()),
         )
@@ -627,21 +640,99 @@ def resolve_year(agencies: QuerySet[Agency], filters: Filters) -> Framework:
     return load(filters.year or default_year(agencies))
 
 
+@dataclass(frozen=True)
+class SubtreeFigures:
+    """Everything the dashboard shows about the whole filtered subtree (not the page)."""
+
+    summary: Summary
+    levels: list[Share]
+    indicators: list[IndicatorStat]
+    plans: list[Share]
+    progress: Progress
+    #: Every total of the year, ascending, for the ranks of the table.
+    totals: list[float]
+
+
+#: Longest time subtree figures are reused. Any change :func:`data_version` sees
+#: refreshes them at once; this bounds the few it cannot see (an agency moved to
+#: another district, a measure's end date edited).
+FIGURES_TTL = 300
+
+
+def data_version() -> tuple[object, ...]:
+    """A fingerprint that changes when data behind the figures changes: one cheap query.
+
+    Results, agencies and progress updates are added, never rewritten (a replaced
+    result is a new row), so their largest id tells; plans and rounds change in
+    place and carry ``updated_at``. The measures that count belong to approved
+    plans, which are locked. Deletions are left to :data:`FIGURES_TTL`.
+    """
+    probes = (
+        (Result, "MAX({pk})"),
+        (Agency, "MAX({pk})"),
+        (Plan, "MAX(updated_at)"),
+        (ReportingRound, "MAX(updated_at)"),
+        (ProgressUpdate, "MAX({pk})"),
+    )
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT {column.format(pk=quote(model._meta.pk.column))} "
+        f"FROM {quote(model._meta.db_table)})"
+        for model, column in probes
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return tuple(cursor.fetchone())
+
+
+def _compute_figures(
+    agencies: QuerySet[Agency], framework: Framework, today: dt.date
+) -> SubtreeFigures:
+    year = framework.fiscal_year
+    summary, levels = year_figures(agencies, framework)
+    return SubtreeFigures(
+        summary=summary,
+        levels=levels,
+        indicators=indicator_stats(agencies, framework),
+        plans=plan_statuses(agencies, year + 1, summary.agencies),
+        progress=progress_summary(agencies, year + 1, today),
+        totals=year_totals(agencies, year),
+    )
+
+
+def subtree_figures(
+    agencies: QuerySet[Agency], framework: Framework, today: dt.date
+) -> SubtreeFigures:
+    """The subtree's figures, computed once per data version and reused across pages and
+    sorts: at national scale they read every result, score and measure of the year."""
+    which = (
+        data_version(),
+        framework.fiscal_year,
+        str(agencies.values("pk").query),
+        today.isoformat(),
+    )
+    key = "supervision:figures:" + hashlib.sha256(repr(which).encode()).hexdigest()
+    figures = cache.get(key)
+    if figures is None:
+        figures = _compute_figures(agencies, framework, today)
+        cache.set(key, figures, FIGURES_TTL)
+    return figures
+
+
 def dashboard(subtree: Subtree, filters: Filters, today: dt.date) -> Dashboard:
     """Every figure and the table page for the dashboard, in a fixed number of queries."""
     agencies = filtered_agencies(subtree, filters)
     framework = resolve_year(agencies, filters)
-    figures, levels = year_figures(agencies, framework)
-    stats = indicator_stats(agencies, framework)
-    page, rows = page_of_table(agencies, framework, filters, figures.agencies, today)
+    figures = subtree_figures(agencies, framework, today)
+    page, rows = page_of_table(agencies, framework, filters, figures, today)
     return Dashboard(
         framework=framework,
-        summary=figures,
-        levels=levels,
-        indicators=stats,
-        urgent=most_urgent(stats),
-        plans=plan_statuses(agencies, framework.fiscal_year + 1, figures.agencies),
-        progress=progress_summary(agencies, framework.fiscal_year + 1, today),
+        summary=figures.summary,
+        levels=figures.levels,
+        indicators=figures.indicators,
+        urgent=most_urgent(figures.indicators),
+        plans=figures.plans,
+        progress=figures.progress,
         page=page,
         rows=rows,
     )

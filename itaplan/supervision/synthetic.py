@@ -469,6 +469,8 @@ def refresh_statistics() -> None:
             Plan,
             Measure,
             MeasureStep,
+            ReportingRound,
+            ProgressUpdate,
         )
     ]
     with connection.cursor() as cursor:

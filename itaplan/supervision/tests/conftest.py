@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 
 from itaplan.agencies.models import Agency, District, Membership, Province, SupervisorScope
 from itaplan.domain.criteria import load
@@ -82,6 +83,12 @@ class Country:
     @property
     def southern(self) -> list[Agency]:
         return [self.echo, self.foxtrot]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    """Dashboard figures are cached by data version; SQLite reuses ids between tests."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -21,9 +21,11 @@ from itaplan.supervision.selectors import PAGE_SIZE, Dashboard, Progress
 from itaplan.supervision.tests.conftest import YEAR, Country, make_result, scores
 
 DASHBOARD = reverse("supervision:dashboard")
-#: Session, user, scopes, filters, figures, progress, the table page and its scores,
-#: progress and ranks: whatever the size.
-MAX_QUERIES = 16
+#: Session, user, scopes, default year, data version, six for the subtree's figures
+#: (counts, levels, indicators, plans, progress, totals), four for the table page (its
+#: agencies, their figures, scores, progress) and the province and district lists:
+#: whatever the number of agencies.
+MAX_QUERIES = 17
 
 
 @pytest.fixture
@@ -347,3 +349,45 @@ def test_progress_stays_in_the_subtree(
     client = Client()
     client.force_login(south)
     assert board(client).progress == Progress()
+
+
+# --- figures are reused, never stale ------------------------------------------------------
+
+
+def test_figures_are_reused_between_pages_and_sorts(
+    client_north: Client, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    client_north.get(DASHBOARD)
+    with django_assert_max_num_queries(MAX_QUERIES) as cold_again:
+        client_north.get(DASHBOARD + "?kind=sao")
+    with django_assert_max_num_queries(MAX_QUERIES) as warm:
+        client_north.get(DASHBOARD + "?kind=sao&sort=i3&page=1")
+    assert len(warm.captured_queries) < len(cold_again.captured_queries)
+
+
+def test_figures_follow_a_new_result(client_north: Client, country: Country) -> None:
+    assert board(client_north).summary.with_result == 3
+    make_result(country.delta, YEAR, scores(90, 90, 90))
+    b = board(client_north)
+    assert b.summary.with_result == 4
+    assert [r.rank for r in b.rows if r.agency == country.delta] == [3]  # after 100 and 90.2
+
+
+def test_figures_follow_a_plan_status_change(client_north: Client, country: Country) -> None:
+    assert {s.key: s.count for s in board(client_north).plans}["approved"] == 1
+    plan = country.bravo.plans.get()
+    plan.status = "approved"
+    plan.approver_name = "นายก"
+    plan.approved_at = dt.date(2026, 1, 5)
+    plan.save()
+    assert {s.key: s.count for s in board(client_north).plans}["approved"] == 2
+
+
+def test_figures_follow_new_progress(
+    client_north: Client, alpha_measures: dict[str, Measure]
+) -> None:
+    assert board(client_north).progress.overdue == 1
+    overdue = alpha_measures["overdue"]
+    last_round = overdue.plan.reporting_rounds.order_by("order").last()
+    ProgressUpdate.objects.create(measure=overdue, round=last_round, status="done", percent=100)
+    assert board(client_north).progress == Progress(measures=4, done=2, cancelled=1, overdue=0)
