@@ -11,7 +11,7 @@ current result of an agency-year needs ``replace=True`` and keeps the old one as
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +23,6 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 
 from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import CriteriaError, Framework, load
@@ -174,23 +173,17 @@ def _check_entry(
     return [prefix + e for e in errors], exists
 
 
-def _store(entry: ResultEntry, source: str, user: AbstractBaseUser | None) -> Result:
-    framework = load(entry.fiscal_year)
-    existing = Result.objects.select_for_update().filter(
-        agency=entry.agency, fiscal_year=entry.fiscal_year
-    )
-    last_version = existing.aggregate(last=Max("version"))["last"] or 0
-    for old in existing.filter(is_current=True):
-        # save() rather than update() so the audit log records the change.
-        old.is_current = False
-        old.save(update_fields=["is_current", "updated_at"])
-    evaluation = evaluate(framework, entry.indicators, entry.items, entry.printed)
+def _new_result(
+    entry: ResultEntry, source: str, user: AbstractBaseUser | None, version: int
+) -> Result:
+    """The unsaved Result of an entry, its cached figures computed by the engine."""
+    evaluation = evaluate(load(entry.fiscal_year), entry.indicators, entry.items, entry.printed)
     assessment = evaluation.assessment
     printed = evaluation.printed
-    result = Result.objects.create(
+    return Result(
         agency=entry.agency,
         fiscal_year=entry.fiscal_year,
-        version=last_version + 1,
+        version=version,
         is_current=True,
         source=source,
         source_name=entry.source_name[:255],
@@ -210,47 +203,99 @@ def _store(entry: ResultEntry, source: str, user: AbstractBaseUser | None) -> Re
         finding_count=len(evaluation.findings) + len(entry.notes),
         intake_notes=list(entry.notes),
     )
-    scores: list[IndicatorScore | ItemScore] = [
-        *IndicatorScore.objects.bulk_create(
+
+
+def _store_all(
+    entries: list[ResultEntry], source: str, user: AbstractBaseUser | None
+) -> list[Result]:
+    """Insert the entries' results in a few bulk queries, retiring the versions they replace.
+
+    A national import saves about 8,300 results of up to 62 scores each; saving them
+    one by one would take minutes. Audit entries are written as save() would.
+    """
+    keys = {(e.agency.pk, e.fiscal_year) for e in entries}
+    existing = [
+        r
+        for r in Result.objects.select_for_update().filter(
+            agency_id__in={a for a, _ in keys}, fiscal_year__in={y for _, y in keys}
+        )
+        if (r.agency_id, r.fiscal_year) in keys
+    ]
+    last_version: dict[tuple[int, int], int] = {}
+    for old in existing:
+        key = (old.agency_id, old.fiscal_year)
+        last_version[key] = max(last_version.get(key, 0), old.version)
+    retired = [r for r in existing if r.is_current]
+    if retired:
+        # The new versions may only be inserted once the old ones stop being current.
+        Result.objects.filter(pk__in=[r.pk for r in retired]).update(is_current=False)
+        _log(retired, user, LogEntry.Action.UPDATE, lambda _: {"is_current": ["True", "False"]})
+    results = Result.objects.bulk_create(
+        [
+            _new_result(e, source, user, last_version.get((e.agency.pk, e.fiscal_year), 0) + 1)
+            for e in entries
+        ],
+        batch_size=500,
+    )
+    scores: list[IndicatorScore | ItemScore] = []
+    for entry, result in zip(entries, results, strict=True):
+        scores += [
             IndicatorScore(result=result, number=n, score=v)
             for n, v in sorted(entry.indicators.items())
-        ),
-        *ItemScore.objects.bulk_create(
-            ItemScore(result=result, code=c, score=v) for c, v in entry.items.items()
-        ),
-    ]
-    _log_created(scores, user)
-    return result
+        ]
+        scores += [ItemScore(result=result, code=c, score=v) for c, v in entry.items.items()]
+    IndicatorScore.objects.bulk_create(
+        [s for s in scores if isinstance(s, IndicatorScore)], batch_size=2000
+    )
+    ItemScore.objects.bulk_create([s for s in scores if isinstance(s, ItemScore)], batch_size=2000)
+    _log(results, user, LogEntry.Action.CREATE)
+    _log(scores, user, LogEntry.Action.CREATE, _score_changes)
+    return results
 
 
-def _log_created(
-    objects: Sequence[IndicatorScore | ItemScore], user: AbstractBaseUser | None
+def _score_changes(score: IndicatorScore | ItemScore) -> dict[str, list[str]]:
+    """What auditlog's model diff records for a new score, built directly (it is 10× faster)."""
+    key = ("number", score.number) if isinstance(score, IndicatorScore) else ("code", score.code)
+    return {
+        "id": ["None", str(score.pk)],
+        "result": ["None", str(score.result_id)],
+        key[0]: ["None", str(key[1])],
+        "score": ["None", str(score.score)],
+    }
+
+
+def _log(
+    objects: Sequence[Result | IndicatorScore | ItemScore],
+    user: AbstractBaseUser | None,
+    action: int,
+    changes: Callable[[Any], dict[str, list[str]]] | None = None,
 ) -> None:
-    """Write the audit entries auditlog writes on save(), which bulk_create() skips.
-
-    A national import saves about 8,300 results of 62 scores each: one insert per
-    score (and per audit entry) would take minutes.
-    """
+    """Write the audit entries auditlog writes on save(), which bulk queries skip."""
     if not objects:
         return
     types = ContentType.objects.get_for_models(*{type(o) for o in objects})
     actor = user if user is not None and user.is_authenticated else None
     cid = get_cid()
     LogEntry.objects.bulk_create(
-        LogEntry(
-            content_type=types[type(obj)],
-            object_pk=str(obj.pk),
-            object_id=obj.pk,
-            object_repr=str(obj),
-            action=LogEntry.Action.CREATE,
-            changes=model_instance_diff(
-                None, obj, use_json_for_changes=settings.AUDITLOG_STORE_JSON_CHANGES
-            ),
-            actor=actor,
-            actor_email=getattr(actor, "email", None),
-            cid=cid,
-        )
-        for obj in objects
+        (
+            LogEntry(
+                content_type=types[type(obj)],
+                object_pk=str(obj.pk),
+                object_id=obj.pk,
+                object_repr=str(obj),
+                action=action,
+                changes=changes(obj)
+                if changes is not None
+                else model_instance_diff(
+                    None, obj, use_json_for_changes=settings.AUDITLOG_STORE_JSON_CHANGES
+                ),
+                actor=actor,
+                actor_email=getattr(actor, "email", None),
+                cid=cid,
+            )
+            for obj in objects
+        ),
+        batch_size=2000,
     )
 
 
@@ -270,7 +315,7 @@ def save_results(
     try:
         with _acting(user), transaction.atomic():
             _raise_for_problems(entries, replace)
-            return [_store(entry, source, user) for entry in entries]
+            return _store_all(entries, source, user)
     except IntegrityError as exc:
         # Two people saving the same agency-year at once: the database keeps one.
         raise IntakeError(["มีผู้อื่นบันทึกผลการประเมินของหน่วยงานและปีเดียวกันพร้อมกัน กรุณาลองใหม่"]) from exc
