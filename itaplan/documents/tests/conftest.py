@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docx.document import Document as DocxDocument
 
 from itaplan.documents.build import find_location, measures_document_from_result
 from itaplan.documents.model import (
@@ -120,6 +121,15 @@ def pdf_text(path: Path, *mode: str) -> str:
     return subprocess.run(
         ["pdftotext", *mode, str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
+
+
+def all_text(doc: DocxDocument) -> str:
+    """Every paragraph of the body and of every table cell, one per line."""
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            lines += [cell.text for cell in row.cells]
+    return "\n".join(lines)
 
 
 def small_progress(*, thai_digits: bool) -> ProgressDocument:

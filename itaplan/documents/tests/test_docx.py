@@ -13,7 +13,13 @@ from docx.oxml.ns import qn
 
 from itaplan.documents import docx as writer
 from itaplan.documents.model import APPROVER_LABEL
-from itaplan.documents.tests.conftest import Seed, build_seed, normalise, seed_docx_bytes
+from itaplan.documents.tests.conftest import (
+    Seed,
+    all_text,
+    build_seed,
+    normalise,
+    seed_docx_bytes,
+)
 from itaplan.documents.wording import MEASURE_HEADER, Words
 from itaplan.domain.thai import format_score
 
@@ -21,15 +27,6 @@ from itaplan.domain.thai import format_score
 @pytest.fixture(scope="session")
 def seed_docx(seed: Seed) -> DocxDocument:
     return Document(io.BytesIO(seed_docx_bytes(seed.key)))
-
-
-def all_text(doc: DocxDocument) -> str:
-    """Every paragraph of the body and of every table cell, one per line."""
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            lines += [cell.text for cell in row.cells]
-    return "\n".join(lines)
 
 
 def test_every_indicator_score_is_printed_in_the_agency_digits(
