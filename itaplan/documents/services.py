@@ -278,14 +278,16 @@ def content_disposition(name: str, fallback: str) -> str:
 
 
 def _agency(code: str) -> Agency:
-    agency = Agency.objects.select_related("district__province").filter(code=code).first()
+    agency: Agency | None = (
+        Agency.objects.select_related("district__province").filter(code=code).first()
+    )
     if agency is None:
         raise DocumentError(f"ไม่พบหน่วยงานรหัส '{code}'")
     return agency
 
 
 def _current_plan(agency: Agency, year: int) -> Plan:
-    plan = (
+    plan: Plan | None = (
         Plan.objects.select_related("result")
         .filter(agency=agency, fiscal_year=year, is_current=True)
         .first()

@@ -11,6 +11,6 @@ from itaplan.documents import access
 register = template.Library()
 
 
-@register.simple_tag
+@register.simple_tag  # type: ignore[untyped-decorator]  # Django is untyped here
 def can_download_round_report(user: AbstractBaseUser | AnonymousUser, agency: Agency) -> bool:
     return access.can_download_round_report(user, agency)
