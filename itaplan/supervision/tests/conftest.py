@@ -6,6 +6,7 @@ FY2568 result (most also FY2567) and some have a plan for FY2569.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -56,7 +57,7 @@ def make_plan(agency: Agency, year: int, status: str) -> Plan:
         fiscal_year=year,
         status=status,
         approver_name="นายทดสอบ ผู้บริหาร" if approved else "",
-        approved_at="2568-12-01" if approved else None,
+        approved_at=dt.date(2025, 12, 1) if approved else None,
     )
 
 
@@ -91,8 +92,8 @@ def fresh_cache() -> None:
     cache.clear()
 
 
-@pytest.fixture
-def country(db: None) -> Country:
+def build_country() -> Country:
+    """Create the test country (see the module docstring)."""
     north = Province.objects.create(name="เหนือ")
     south = Province.objects.create(name="ใต้")
     town = District.objects.create(province=north, name="เมืองเหนือ")
@@ -127,6 +128,11 @@ def country(db: None) -> Country:
     make_plan(c.bravo, YEAR + 1, Plan.Status.DRAFT)
     make_plan(c.echo, YEAR + 1, Plan.Status.SUBMITTED)
     return c
+
+
+@pytest.fixture
+def country(db: None) -> Country:
+    return build_country()
 
 
 @pytest.fixture
