@@ -27,6 +27,7 @@ from itaplan.documents.model import (
     ProgressDocument,
 )
 from itaplan.domain.criteria import CriteriaError, Framework, load
+from itaplan.domain.knowledge import KnowledgeBase
 from itaplan.domain.scoring import Assessment, assess
 from itaplan.domain.thai import format_score, to_arabic_digits
 from itaplan.plans.models import Measure, Plan
@@ -99,10 +100,11 @@ def _issue(measure: Measure, framework: Framework, assessment: Assessment) -> st
     return ""
 
 
-def _measure_row(measure: Measure, framework: Framework, assessment: Assessment) -> MeasureRow:
+def _measure_row(
+    measure: Measure, framework: Framework, assessment: Assessment, kb: KnowledgeBase | None
+) -> MeasureRow:
     number = measure.indicator
     known = number is not None and framework.has_indicator(number)
-    kb = knowledge_for(framework.fiscal_year)
     related: tuple[str, ...] = ()
     if kb is not None and measure.template_key:
         try:
@@ -158,11 +160,12 @@ def plan_document(plan: Plan) -> MeasuresDocument:
         # No result in the system: the document is the measures with an empty results table.
         assessment = assess(framework, {})
     measures = list(plan.measures.prefetch_related("steps", "units").order_by("order", "id"))
+    kb = knowledge_for(assessment.fiscal_year)
     document = measures_document(
         assessment,
         document_agency(agency),
         (),
-        kb=knowledge_for(assessment.fiscal_year),
+        kb=kb,
         plan_year=plan.fiscal_year,
         thai_digits=agency.thai_digits,
         printed_level=printed_level,
@@ -173,7 +176,7 @@ def plan_document(plan: Plan) -> MeasuresDocument:
     return dataclasses.replace(
         document,
         indicators=tuple(_with_analysis(document, measures)),
-        measures=tuple(_measure_row(m, framework, assessment) for m in measures),
+        measures=tuple(_measure_row(m, framework, assessment, kb) for m in measures),
         draft=not plan.is_locked,
     )
 
