@@ -391,3 +391,36 @@ def test_figures_follow_new_progress(
     last_round = overdue.plan.reporting_rounds.order_by("order").last()
     ProgressUpdate.objects.create(measure=overdue, round=last_round, status="done", percent=100)
     assert board(client_north).progress == Progress(measures=4, done=2, cancelled=1, overdue=0)
+
+
+# --- the export --------------------------------------------------------------------------
+
+
+def test_the_export_is_the_filtered_table_in_its_order(
+    client_all: Client, alpha_measures: dict[str, Measure]
+) -> None:
+    response = client_all.get(reverse("supervision:export") + "?kind=sao&sort=name")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="itaplan-supervision-2568.xlsx"' in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[2]]
+    assert header[:3] == ["ลำดับ", "รหัสหน่วยงาน", "หน่วยงาน"]
+    assert "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล" in header
+    rows = [
+        dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=3, values_only=True)
+    ]
+    names = [row["หน่วยงาน"] for row in rows]
+    assert names == sorted(names)
+    assert set(names) == {"อบต.อัลฟา", "อบต.ชาร์ลี", "อบต.เดลตา", "อบต.ฟ็อกซ์ทรอต"}
+    alpha = next(row for row in rows if row["รหัสหน่วยงาน"] == "N-A")
+    assert alpha["คะแนนรวม"] == pytest.approx(100)
+    assert alpha["ลำดับ"] == 1
+    assert alpha["แผนมาตรการปี 2569"] == "อนุมัติแล้ว"
+    assert (alpha["มาตรการ (แผนที่อนุมัติ)"], alpha["ดำเนินการแล้วเสร็จ"], alpha["เลยกำหนด"]) == (
+        4,
+        1,
+        1,
+    )
+    delta = next(row for row in rows if row["รหัสหน่วยงาน"] == "N-D")
+    assert delta["คะแนนรวม"] is None and delta["ลำดับ"] is None
+    assert sheet["G3"].number_format == "0.00"
