@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "itaplan.results",
     "itaplan.demo",
     "itaplan.plans",
+    "itaplan.knowledgebase",
     "itaplan.documents",
     "itaplan.progress",
     "itaplan.supervision",

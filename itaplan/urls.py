@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("itaplan.agencies.urls")),
     path("", include("itaplan.results.urls")),
     path("", include("itaplan.plans.urls")),
+    path("", include("itaplan.knowledgebase.urls")),
     path("", include("itaplan.documents.urls")),
     path("", include("itaplan.progress.urls")),
     path("", include("itaplan.supervision.urls")),

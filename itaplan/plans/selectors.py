@@ -10,14 +10,9 @@ from django.db.models import QuerySet
 from itaplan.agencies.models import Agency
 from itaplan.domain.analysis import Analysis, analyse
 from itaplan.domain.criteria import CriteriaError, Framework, load
-from itaplan.domain.knowledge import (
-    KnowledgeBase,
-    KnowledgeError,
-    Suggestion,
-    load_knowledge,
-    suggest,
-)
+from itaplan.domain.knowledge import KnowledgeBase, KnowledgeError, Suggestion, suggest
 from itaplan.domain.scoring import Assessment, Finding
+from itaplan.knowledgebase.selectors import knowledge_base_for
 from itaplan.plans.models import Measure, Plan
 from itaplan.results.models import Result
 from itaplan.results.selectors import evaluate_result
@@ -39,10 +34,11 @@ def previous_result(result: Result) -> Result | None:
     )
 
 
-def knowledge_for(fiscal_year: int) -> KnowledgeBase | None:
-    """The knowledge base of a results year, or ``None`` when there is none yet."""
+def knowledge_for(fiscal_year: int, agency: Agency | None = None) -> KnowledgeBase | None:
+    """The knowledge base of a results year as the site keeps it, with the agency's own
+    templates, or ``None`` when there is none yet."""
     try:
-        return load_knowledge(fiscal_year)
+        return knowledge_base_for(agency, fiscal_year)
     except KnowledgeError:
         return None
 
@@ -69,7 +65,7 @@ def analyse_result(result: Result) -> Analysis:
         evaluation.assessment,
         previous=previous,
         previous_total=result.previous_total,
-        kb=knowledge_for(result.fiscal_year),
+        kb=knowledge_for(result.fiscal_year, result.agency),
         findings=[*evaluation.findings, *_intake_notes(result)],
     )
 
@@ -85,7 +81,7 @@ def suggestions_for(plan: Plan) -> list[Suggestion]:
     impact first, without the templates already in the plan."""
     if plan.result is None:
         return []
-    kb = knowledge_for(plan.result.fiscal_year)
+    kb = knowledge_for(plan.result.fiscal_year, plan.agency)
     if kb is None:
         return []
     try:

@@ -1,4 +1,5 @@
-"""``itaplan demo load``: the four seed agencies, their results and one demo user per role.
+"""``itaplan demo load``: the four seed agencies, their results and one demo user per role,
+and the knowledge base loaded from its files.
 
 The results go through the real parser, the real check and the real save
 service, exactly as a paste into the web form would. Running it again changes
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
@@ -100,6 +102,7 @@ class Command(BaseCommand):
         for demo in AGENCIES:
             if demo.has_result:
                 self._result(agencies[demo.code], demo)
+        call_command("load_knowledge", stdout=self.stdout)
 
     def _users(self, agencies: dict[str, Agency]) -> None:
         home = agencies[HOME]

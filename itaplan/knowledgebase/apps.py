@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KnowledgebaseConfig(AppConfig):
+    name = "itaplan.knowledgebase"
+    verbose_name = "ฐานความรู้มาตรการ"
