@@ -146,10 +146,6 @@ def sync_year(fiscal_year: int, directory: Path = KNOWLEDGE_DIR) -> SyncReport:
                 report.unchanged += 1
     # Created in bulk: the file is their record, and the audit log keeps the changes.
     MeasureTemplate.objects.bulk_create(new_templates)
-    for row in rows.values():
-        if row.origin == Origin.FILE:  # gone from the file and never edited here
-            row.delete()
-            report.removed += 1
     by_key = {t.key: t for t in MeasureTemplate.objects.shared().filter(fiscal_year=fiscal_year)}
 
     entries = {
@@ -186,10 +182,15 @@ def sync_year(fiscal_year: int, directory: Path = KNOWLEDGE_DIR) -> SyncReport:
         for row, e in new_entries
         for position, t in enumerate(e.measures)
     )
-    for entry_row in entries.values():
-        if entry_row.origin == Origin.FILE:
-            entry_row.delete()
+    # Gone from the file and never edited here. Templates go after the entries have
+    # followed the file, or their links would vanish under them and look like edits.
+    for stale in [*entries.values(), *rows.values()]:
+        if stale.origin == Origin.FILE:
+            stale.delete()
             report.removed += 1
+        elif stale.origin == Origin.EDITED:
+            name = stale.target if isinstance(stale, KnowledgeEntry) else f"แม่แบบ {stale.key}"
+            report.kept.append(f"{name} (ไม่มีในไฟล์แล้ว)")
     return report
 
 
