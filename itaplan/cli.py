@@ -293,8 +293,15 @@ def _django(argv: Sequence[str]) -> int:
     """Run a Django management command with the project settings."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "itaplan.settings")
     from django.core.management import execute_from_command_line
+    from django.db.utils import OperationalError, ProgrammingError
 
-    execute_from_command_line(["itaplan", *argv])
+    try:
+        execute_from_command_line(["itaplan", *argv])
+    except (OperationalError, ProgrammingError) as exc:
+        reason = str(exc).splitlines()[0]
+        raise CommandError(
+            f"ฐานข้อมูลยังไม่พร้อม ({reason}) — สร้างตารางก่อนด้วย itaplan manage migrate"
+        ) from exc
     return 0
 
 
@@ -367,6 +374,15 @@ def build_parser() -> argparse.ArgumentParser:
         p = demo_sub.add_parser(name, help=help_text, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
         p.set_defaults(func=_management(*commands))
+    kb = sub.add_parser("knowledge", help="ฐานความรู้มาตรการ: itaplan knowledge load | check")
+    kb_sub = kb.add_subparsers(dest="knowledge_command", required=True)
+    for name, command, help_text in (
+        ("load", "load_knowledge", "โหลดฐานความรู้จากไฟล์ข้อมูลเข้าฐานข้อมูล"),
+        ("check", "check_knowledge", "รายงานประเด็นที่ยังไม่มีคำวิเคราะห์หรือแม่แบบมาตรการ"),
+    ):
+        p = kb_sub.add_parser(name, help=help_text, add_help=False)
+        p.add_argument("rest", nargs=argparse.REMAINDER)
+        p.set_defaults(func=_management(command))
     remind = sub.add_parser(
         "remind", help="ส่งอีเมลเตือนมาตรการใกล้ครบกำหนดและเกินกำหนด", add_help=False
     )
