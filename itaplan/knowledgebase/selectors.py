@@ -40,7 +40,7 @@ def knowledge_years() -> list[int]:
 
 def has_stored(fiscal_year: int) -> bool:
     """Whether the database holds the year's analyses (then it is the year's knowledge base)."""
-    return KnowledgeEntry.objects.filter(fiscal_year=fiscal_year).exists()
+    return bool(KnowledgeEntry.objects.filter(fiscal_year=fiscal_year).exists())
 
 
 def domain_template(row: MeasureTemplate) -> knowledge.MeasureTemplate:
@@ -167,7 +167,8 @@ def template_rows(agency: Agency, fiscal_year: int) -> tuple[list[TemplateRow], 
     except criteria.CriteriaError:
         framework = None
     months = month_names(fiscal_year)
-    shared, mine = [], []
+    shared: list[TemplateRow] = []
+    mine: list[TemplateRow] = []
     for template in kb.templates:
         row = TemplateRow(
             template,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditlog.models import LogEntry
 from django.urls import reverse
 
 from itaplan.knowledgebase.models import KnowledgeEntry, MeasureTemplate, Origin
@@ -70,6 +71,9 @@ class KnowledgeAdminTestCase(BaseTestCase):
         self.assertEqual(self.template.related_oit, ["o8"])
         self.assertEqual(self.template.updated_by, self.siteadmin)
         self.assertEqual(self.template.origin, Origin.EDITED)
+        logged = LogEntry.objects.get_for_object(self.template).latest("timestamp")
+        self.assertEqual(logged.actor, self.siteadmin)
+        self.assertIn("steps", logged.changes_dict)
         (report,) = sync_from_files([2568])
         self.assertEqual(report.kept, ["แม่แบบ 2568-service-manual"])
 
