@@ -27,6 +27,11 @@ def test_load_knowledge_says_what_it_did_in_thai():
     assert "คงค่าที่แก้ไขในระบบ: i10" in again
 
 
+def test_the_year_may_be_given_plainly_as_the_itaplan_cli_passes_it(stored_2568):
+    assert run("load_knowledge", "2568").startswith("FY2568: เพิ่ม 0")
+    assert run("check_knowledge", "2568").startswith("FY2568: ครบ 62 รายการ")
+
+
 def test_load_knowledge_refuses_a_year_without_a_file():
     with pytest.raises(CommandError, match="2566"):
         run("load_knowledge", "--year", "2566")

@@ -20,10 +20,13 @@ class Command(BaseCommand):
     help = "ตรวจว่าตัวชี้วัดและประเด็นการประเมินทุกข้อมีข้อความวิเคราะห์และแม่แบบมาตรการ"
 
     def add_arguments(self, parser: CommandParser) -> None:
+        # The year also as a plain argument: `itaplan knowledge check 2568` reaches here whole.
+        parser.add_argument("year_arg", type=int, nargs="?", metavar="year")
         parser.add_argument("--year", type=int, help="ปีงบประมาณ (พ.ศ.); ไม่ระบุ = ทุกปีที่มีเกณฑ์")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        years = [options["year"]] if options["year"] else criteria.available_years()
+        year = options["year"] or options["year_arg"]
+        years = [year] if year else criteria.available_years()
         missing_total = 0
         for year in years:
             try:
@@ -44,6 +47,7 @@ class Command(BaseCommand):
             missing_total += len(missing)
             self.stdout.write(f"FY{year}: ขาด {len(missing)} จาก {total} รายการ (จาก{where})")
             for m in missing:
-                self.stdout.write(f"  - {m.label[:80]}: ไม่มี{' และ'.join(m.lacks)}")
+                label = m.label if len(m.label) <= 80 else f"{m.label[:79]}…"
+                self.stdout.write(f"  - {label}: ไม่มี{' และ'.join(m.lacks)}")
         if missing_total:
             raise CommandError(f"ฐานความรู้ยังขาด {missing_total} รายการ", returncode=1)

@@ -17,13 +17,15 @@ class Command(BaseCommand):
     help = "โหลดฐานความรู้มาตรการจากไฟล์ของแต่ละปีเข้าฐานข้อมูล (รันซ้ำได้ ไม่ทับข้อความที่ผู้ดูแลแก้ไขไว้)"
 
     def add_arguments(self, parser: CommandParser) -> None:
+        # Years also as plain arguments: `itaplan knowledge load 2568` reaches here whole.
+        parser.add_argument("years", type=int, nargs="*", help="ปีงบประมาณ (พ.ศ.); ไม่ระบุ = ทุกปี")
         parser.add_argument(
-            "--year", type=int, action="append", help="ปีงบประมาณ (พ.ศ.) ระบุซ้ำได้; ไม่ระบุ = ทุกปี"
+            "--year", type=int, action="append", default=[], help="ปีงบประมาณ (พ.ศ.) ระบุซ้ำได้"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            reports = sync_from_files(options["year"])
+            reports = sync_from_files([*options["years"], *options["year"]] or None)
         except KnowledgeError as exc:
             raise CommandError(str(exc)) from exc
         for r in reports:
