@@ -395,7 +395,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # Options after a pass-through command (itaplan user add --username …) are not ours:
+    # argparse leaves them unknown, and they go on to the Django command.
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if not hasattr(args, "rest"):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.rest = [*extra, *args.rest]
     try:
         return int(args.func(args))
     except CommandError as exc:

@@ -14,7 +14,6 @@ agency is that agency's own and nobody else sees it.
 
 # Django is untyped to mypy here (no stubs): its models and querysets are Any. The
 # project's other apps are listed as silent in pyproject; this one says so itself.
-# mypy: disallow-subclassing-any=False, warn-return-any=False
 
 from __future__ import annotations
 

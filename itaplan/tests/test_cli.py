@@ -147,3 +147,15 @@ def test_suggest_json_proposes_measures_within_the_plan_year_for_seed_003() -> N
         # ISO dates are in the Common era: fiscal year 2566 runs 1 Oct 2022 – 30 Sep 2023.
         assert "2022-10-01" <= suggestion["measure"]["start"] <= suggestion["measure"]["end"]
         assert suggestion["measure"]["end"] <= "2023-09-30"
+
+
+def test_options_after_a_pass_through_command_reach_the_django_command() -> None:
+    run = itaplan("knowledge", "check", "--year", "2568")
+    assert "unrecognized arguments" not in run.stderr
+    assert "FY2568" in run.stdout or "migrate" in run.stderr
+
+
+def test_unknown_options_of_a_core_command_are_refused() -> None:
+    run = itaplan("parse", "--bogus", "x")
+    assert run.returncode == 2
+    assert "--bogus" in run.stderr
