@@ -12,9 +12,6 @@ A :class:`MeasureTemplate` with no agency is shared by every agency; one with an
 agency is that agency's own and nobody else sees it.
 """
 
-# Django is untyped to mypy here (no stubs): its models and querysets are Any. The
-# project's other apps are listed as silent in pyproject; this one says so itself.
-
 from __future__ import annotations
 
 import enum
