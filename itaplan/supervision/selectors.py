@@ -101,6 +101,9 @@ class Summary:
     previous_with_result: int
     passed: int
     pass_mark: float
+    #: Agencies with a result in both years, and the mean of their own changes.
+    paired: int = 0
+    paired_change: float | None = None
 
     @property
     def without_result(self) -> int:
@@ -141,7 +144,16 @@ def year_figures(agencies: QuerySet[Agency], framework: Framework) -> tuple[Summ
     """
     year = framework.fiscal_year
     pass_mark = framework.data.pass_mark
-    counted = agencies.aggregate(n=Count("pk"), synthetic=Count("pk", filter=Q(is_synthetic=True)))
+    # Each agency's own change, for those with a result in both years: unlike the
+    # change of the means, it does not move when agencies come or go.
+    counted = agencies.annotate(
+        this_year=_this_year(year), last_year=_this_year(year - 1)
+    ).aggregate(
+        n=Count("pk"),
+        synthetic=Count("pk", filter=Q(is_synthetic=True)),
+        paired=Count("pk", filter=Q(this_year__isnull=False, last_year__isnull=False)),
+        paired_change=Avg(F("this_year__computed_total") - F("last_year__computed_total")),
+    )
     groups = (
         _results(agencies, year, year - 1)
         .values_list("fiscal_year", "computed_level")
@@ -173,6 +185,8 @@ def year_figures(agencies: QuerySet[Agency], framework: Framework) -> tuple[Summ
         previous_with_result=int(before["n"]),
         passed=int(now["passed"]),
         pass_mark=pass_mark,
+        paired=counted["paired"],
+        paired_change=counted["paired_change"],
     )
     whole = figures.with_result
     levels = [

@@ -424,3 +424,12 @@ def test_the_export_is_the_filtered_table_in_its_order(
     delta = next(row for row in rows if row["รหัสหน่วยงาน"] == "N-D")
     assert delta["คะแนนรวม"] is None and delta["ลำดับ"] is None
     assert sheet["G3"].number_format == "0.00"
+
+
+def test_it_also_gives_the_change_of_agencies_present_both_years(
+    client_north: Client, country: Country
+) -> None:
+    s = board(client_north, f"?district={country.hills.pk}").summary
+    # ชาร์ลี went from 90 to 90.2; เดลตา (80 last year) has no result this year.
+    assert s.mean_change == pytest.approx(90.2 - 85)
+    assert (s.paired, s.paired_change) == (1, pytest.approx(0.2))
