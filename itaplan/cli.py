@@ -93,7 +93,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def _checked(args: argparse.Namespace) -> Any:
+    """The result file of ``args`` parsed and checked against the criteria of its year."""
     from itaplan.domain.checking import check_parsed
 
     parsed = _parse(args.file, args.year)
@@ -106,7 +107,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         framework = criteria.load(year)
     except criteria.CriteriaError as exc:
         raise CommandError(str(exc)) from exc
-    report = check_parsed(parsed, framework)
+    return parsed, check_parsed(parsed, framework)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    parsed, report = _checked(args)
+    year = report.fiscal_year
     if args.json:
         _print_json(report.as_dict())
         return 0
@@ -123,19 +129,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from itaplan.domain.checking import check_parsed
     from itaplan.domain.knowledge import KnowledgeError, load_knowledge, suggest
 
-    parsed = _parse(args.file, args.year)
-    year = args.year or parsed.fiscal_year
-    if year is None:
-        raise CommandError("ไม่พบปีงบประมาณของผลการประเมินในไฟล์ ระบุด้วย --year")
+    _, report = _checked(args)
+    year = report.fiscal_year
     try:
-        framework = criteria.load(year)
         kb = load_knowledge(year)
-    except (criteria.CriteriaError, KnowledgeError) as exc:
+    except KnowledgeError as exc:
         raise CommandError(str(exc)) from exc
-    report = check_parsed(parsed, framework)
     suggestions = suggest(report.assessment, kb)
     if args.json:
         _print_json(
