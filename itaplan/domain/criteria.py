@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -461,22 +461,52 @@ def _resolve_inheritance(
     return merged
 
 
+#: Keys that name a record in an error message, in order of preference.
+_RECORD_NAMES = ("code", "number", "label", "target", "key")
+
+
 def _field_path(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
-    """``('items', 3, 'indicator')`` → ``items[o4].indicator`` using the record's code."""
+    """``('items', 3, 'indicator')`` → ``items[o4].indicator`` using the record's name."""
     parts: list[str] = []
     node: Any = data
     for key in loc:
-        if isinstance(key, int) and isinstance(node, list) and key < len(node):
+        if isinstance(key, int) and isinstance(node, list | tuple) and key < len(node):
             record = node[key]
             label: Any = key
             if isinstance(record, dict):
-                label = record.get("code", record.get("number", record.get("label", key)))
-            parts[-1] = f"{parts[-1]}[{label}]"
+                label = next((record[k] for k in _RECORD_NAMES if k in record), key)
+            if parts:
+                parts[-1] = f"{parts[-1]}[{label}]"
             node = record
         else:
             parts.append(str(key))
             node = node.get(key) if isinstance(node, dict) else None
-    return ".".join(parts) or "(file)"
+    return ".".join(parts)
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def validate_year_file(
+    model: type[_Model], raw: dict[str, Any], path: Path, error: type[ValueError]
+) -> _Model:
+    """Validate a year's data file, raising ``error`` that names the file and the field.
+
+    The file must be called ``fy<fiscal_year>.yaml``.
+    """
+    try:
+        data = model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        # Consistency checks fail on the whole file and name their own field.
+        where = f"{_field_path(tuple(first['loc']), raw)}: " if first["loc"] else ""
+        message = first["msg"].removeprefix("Value error, ")
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise error(f"{path.name}: {where}{message}{more}") from exc
+    year = getattr(data, "fiscal_year", None)
+    if path.name != f"fy{year}.yaml":
+        raise error(f"{path.name}: fiscal_year {year} belongs in fy{year}.yaml")
+    return data
 
 
 def load_file(path: Path) -> Framework:
@@ -486,18 +516,7 @@ def load_file(path: Path) -> Framework:
         raw = _resolve_inheritance(raw, path.parent, ())
     except CriteriaError as exc:
         raise CriteriaError(f"{path.name}: {exc}") from exc
-    try:
-        data = FrameworkFile.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        # Consistency checks fail on the whole file and name their own field.
-        where = f"{_field_path(tuple(first['loc']), raw)}: " if first["loc"] else ""
-        message = first["msg"].removeprefix("Value error, ")
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise CriteriaError(f"{path.name}: {where}{message}{more}") from exc
-    expected = f"fy{data.fiscal_year}.yaml"
-    if path.name != expected:
-        raise CriteriaError(f"{path.name}: fiscal_year {data.fiscal_year} belongs in {expected}")
+    data = validate_year_file(FrameworkFile, raw, path, CriteriaError)
     return Framework(data=data, path=path)
 
 

@@ -28,12 +28,12 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Mapping, Set
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from itaplan.domain import criteria
 from itaplan.domain.criteria import CONFIDENCE, Framework, ScoreClass
@@ -242,22 +242,6 @@ def _resolve_inheritance(raw: dict[str, Any], path: Path, seen: tuple[int, ...])
     return merged
 
 
-def _field_path(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
-    """``('entries', 3, 'analysis')`` → ``entries[indicator 4].analysis`` using the record's name."""
-    parts: list[str] = []
-    node: Any = data
-    for key in loc:
-        if isinstance(key, int) and isinstance(node, list | tuple) and key < len(node):
-            node = node[key]
-            name = node.get("target", node.get("key", key)) if isinstance(node, dict) else key
-            if parts:
-                parts[-1] = f"{parts[-1]}[{name}]"
-        else:
-            parts.append(str(key))
-            node = node.get(key) if isinstance(node, dict) else None
-    return ".".join(parts)
-
-
 def _check_against(data: _KnowledgeFile, framework: Framework) -> None:
     """Every target and every related OIT code must exist in the year's criteria."""
     for entry in data.entries:
@@ -288,17 +272,7 @@ def load_file(path: Path, framework: Framework | None = None) -> KnowledgeBase:
     :class:`KnowledgeError` naming the file and the field.
     """
     raw = _resolve_inheritance(_read_yaml(path), path, ())
-    try:
-        data = _KnowledgeFile.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = f"{_field_path(tuple(first['loc']), raw)}: " if first["loc"] else ""
-        message = first["msg"].removeprefix("Value error, ")
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise KnowledgeError(f"{path.name}: {where}{message}{more}") from exc
-    expected = f"fy{data.fiscal_year}.yaml"
-    if path.name != expected:
-        raise KnowledgeError(f"{path.name}: fiscal_year {data.fiscal_year} belongs in {expected}")
+    data = criteria.validate_year_file(_KnowledgeFile, raw, path, KnowledgeError)
     if framework is None:
         framework = criteria.load(data.fiscal_year)
     try:
