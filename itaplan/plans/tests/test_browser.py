@@ -8,6 +8,7 @@ import pytest
 
 from itaplan.agencies.models import Membership, Unit
 from itaplan.agencies.services import grant_role
+from itaplan.lib import browser
 from itaplan.lib.browser import screenshot
 from itaplan.lib.testing import PASSWORD, make_agency, make_user
 from itaplan.plans.models import Plan
@@ -34,12 +35,7 @@ def samruean(transactional_db: None) -> Any:
 
 
 def log_in(page: Any, live_server: Any, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    browser.log_in(page, live_server.url, username, PASSWORD)
 
 
 def test_an_editor_plans_from_suggestions_and_the_executive_approves(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from itaplan.agencies.models import Agency, Membership, Unit
 from itaplan.agencies.services import grant_role
 from itaplan.domain.thai import fiscal_year_of
+from itaplan.lib import browser
 from itaplan.lib.browser import screenshot
 from itaplan.lib.testing import PASSWORD, make_agency, make_user
 from itaplan.plans.models import Measure, Plan
@@ -70,12 +71,7 @@ def world(transactional_db: None, settings: Any, tmp_path: Path) -> World:
 
 
 def log_in(page: Any, live_server: Any, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    browser.log_in(page, live_server.url, username, PASSWORD)
 
 
 def test_a_unit_member_records_progress_and_the_executive_approves_the_round(

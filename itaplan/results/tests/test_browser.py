@@ -8,6 +8,7 @@ import pytest
 
 from itaplan.agencies.models import Membership
 from itaplan.agencies.services import grant_role
+from itaplan.lib import browser
 from itaplan.lib.browser import screenshot
 from itaplan.lib.testing import (
     INDICATORS_2568,
@@ -35,10 +36,7 @@ def owner(transactional_db: None) -> Any:
 def log_in(page: Any, live_server: Any, username: str) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
     screenshot(page, "login")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    browser.log_in(page, live_server.url, username, PASSWORD)
     screenshot(page, "home")
 
 

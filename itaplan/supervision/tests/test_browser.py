@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from itaplan.agencies.models import Membership, SupervisorScope
+from itaplan.lib import browser
 from itaplan.lib.browser import screenshot
 from itaplan.supervision.tests.conftest import Country, build_country
 
@@ -26,11 +27,7 @@ def live_country(transactional_db: None) -> Country:
 
 
 def log_in(page: Any, live_server: Any) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "northern")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    browser.log_in(page, live_server.url, "northern", PASSWORD)
 
 
 def table_names(page: Any) -> list[str]:
