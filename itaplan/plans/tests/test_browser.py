@@ -125,3 +125,44 @@ def test_an_editor_plans_from_suggestions_and_the_executive_approves(
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
     screenshot(page, "plans-approved-phone")
+
+
+def test_a_unit_member_cannot_edit_the_plan_and_an_editor_cannot_approve_it(
+    browser_page: Any, live_server: Any, samruean: Any
+) -> None:
+    from itaplan.domain.knowledge import load_knowledge
+    from itaplan.plans import services
+
+    page = browser_page
+    editor = Membership.objects.get(agency=samruean, role=Membership.Role.EDITOR).user
+    plan = services.create_plan(samruean, 2569, editor, result=samruean.results.get())
+    key = next(t.key for t in load_knowledge(2569).templates)
+    measure = services.add_measure_from_suggestion(plan, editor, key)
+    services.submit(plan, editor)
+    clerk = make_user("clerk")
+    grant_role(clerk, samruean, Membership.Role.UNIT_MEMBER, "กองคลัง")
+    base = f"{live_server.url}/agency/samruean/plans/{plan.pk}/"
+
+    # A unit member reads the plan but finds no control to change it, and a URL is refused.
+    log_in(page, live_server, "clerk")
+    page.goto(base)
+    screenshot(page, "plans-unit-member-reads")
+    assert measure.title in page.locator("table.measures").inner_text()
+    for control in ("แก้ไข", "เพิ่มมาตรการ", "พิจารณาอนุมัติ", "เสนอผู้บริหารอนุมัติ"):
+        assert (
+            page.locator(f"main a:has-text('{control}'), main button:has-text('{control}')").count()
+            == 0
+        )
+    response = page.goto(f"{base}measures/{measure.pk}/edit/")
+    assert response is not None and response.status == 403
+    screenshot(page, "plans-unit-member-refused")
+
+    # The editor who submitted it cannot approve it, neither from the page nor by URL.
+    log_in(page, live_server, "nitikan")
+    page.goto(base)
+    assert page.locator("main a:has-text('พิจารณาอนุมัติ')").count() == 0
+    response = page.goto(f"{base}approve/")
+    assert response is not None and response.status == 403
+    screenshot(page, "plans-editor-cannot-approve")
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.SUBMITTED
