@@ -92,7 +92,11 @@ class Agency(models.Model):
         ordering = ("name",)
         verbose_name = "หน่วยงาน"
         verbose_name_plural = "หน่วยงาน"
-        indexes = (models.Index(fields=["district", "kind"]),)
+        indexes = (
+            models.Index(fields=["district", "kind"]),
+            # The supervision table's default order (name, then id as the tie-break).
+            models.Index(fields=["name", "id"], name="agency_name_id"),
+        )
 
     def __str__(self) -> str:
         return self.name

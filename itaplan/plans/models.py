@@ -87,6 +87,16 @@ class Plan(models.Model):
         ordering = ("-fiscal_year", "-version")
         verbose_name = "แผนมาตรการ"
         verbose_name_plural = "แผนมาตรการ"
+        indexes = (
+            # MAX(updated_at) in the supervision dashboard's data version.
+            models.Index(fields=["updated_at"], name="plan_updated_at"),
+            # Plan statuses of a year across the country (supervision).
+            models.Index(
+                fields=["fiscal_year", "status"],
+                condition=Q(is_current=True),
+                name="plan_current_year_status",
+            ),
+        )
         constraints = (
             models.UniqueConstraint(
                 fields=["agency", "fiscal_year"],

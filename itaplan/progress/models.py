@@ -8,6 +8,9 @@ history of what was reported, by whom and when, is never lost. Each update may
 carry :class:`Evidence`: uploaded files (kept under ``MEDIA_ROOT`` with a random
 name and served only by a permission-checked view) and links.
 
+:class:`CurrentProgress` keeps a copy of each measure's current update, so that
+national figures read it with a join.
+
 The executive approves a round; an approved round is locked and is what the o28
 report shows. :class:`ReminderSent` remembers every reminder e-mailed so that the
 ``remind`` command can run as often as cron likes without repeating itself.
@@ -60,6 +63,8 @@ class ReportingRound(models.Model):
         ordering = ("plan", "end_date", "order")
         verbose_name = "รอบการรายงานผล"
         verbose_name_plural = "รอบการรายงานผล"
+        # MAX(updated_at) in the supervision dashboard's data version.
+        indexes = (models.Index(fields=["updated_at"], name="round_updated_at"),)
         constraints = (
             models.UniqueConstraint(fields=["plan", "order"], name="round_order_unique_in_plan"),
             models.UniqueConstraint(fields=["plan", "name"], name="round_name_unique_in_plan"),
@@ -140,6 +145,34 @@ class ProgressUpdate(models.Model):
     def is_closed(self) -> bool:
         """Done or cancelled: no reminder, not carried to next year."""
         return self.status in self.CLOSED
+
+
+class CurrentProgress(models.Model):
+    """Where a measure stands now: its current update, kept beside the history.
+
+    One row per measure with at least one update, holding what
+    :func:`itaplan.progress.selectors.current_updates` (without a round) finds: the
+    newest update of the latest round. The supervision dashboard reads the status
+    of some 30,000 measures with a join here instead of looking for each one's
+    newest update. Rewritten only by :func:`itaplan.progress.current.refresh`, in
+    the transaction that adds an update or moves a round (see
+    :mod:`itaplan.progress.signals`); bulk loaders call it themselves.
+    """
+
+    measure = models.OneToOneField(
+        Measure, on_delete=models.CASCADE, primary_key=True, related_name="current_progress"
+    )
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField("สถานะ", max_length=16, choices=ProgressUpdate.Status.choices)
+    percent = models.PositiveSmallIntegerField("ร้อยละความก้าวหน้า")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "ความก้าวหน้าล่าสุด"
+        verbose_name_plural = "ความก้าวหน้าล่าสุด"
+
+    def __str__(self) -> str:
+        return f"{self.measure_id}: {self.get_status_display()} {self.percent}%"
 
 
 def evidence_storage_name(instance: Evidence, filename: str) -> str:

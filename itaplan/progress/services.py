@@ -272,7 +272,9 @@ def record_progress(
 
     Every file is checked (type by extension and content, size) before anything is
     written; one bad file refuses the whole update so the person can fix it and
-    send the same text again.
+    send the same text again. The measure's
+    :class:`~itaplan.progress.models.CurrentProgress` follows in this transaction
+    (the update's ``post_save``, :mod:`itaplan.progress.signals`).
     """
     if not can_update_measure(user, measure):
         raise ProgressError("ไม่มีสิทธิ์บันทึกความก้าวหน้าของมาตรการนี้")

@@ -338,16 +338,13 @@ def _approved_measures(plan_year: int) -> QuerySet[Measure]:
     """Measures of the approved plans in force of the year, each with its current status.
 
     The current status is that of the newest update of the measure's latest round,
-    as :func:`itaplan.progress.selectors.current_updates` has it.
+    as :func:`itaplan.progress.selectors.current_updates` has it, read from its
+    copy :class:`~itaplan.progress.models.CurrentProgress` with one join (``None``
+    for a measure never reported) rather than looked up measure by measure.
     """
-    latest = (
-        ProgressUpdate.objects.filter(measure=OuterRef("pk"))
-        .order_by("-round__end_date", "-round__order", "-created_at", "-pk")
-        .values("status")[:1]
-    )
     return Measure.objects.filter(
         plan__is_current=True, plan__status=Plan.Status.APPROVED, plan__fiscal_year=plan_year
-    ).annotate(latest=Subquery(latest))
+    ).annotate(latest=F("current_progress__status"))
 
 
 def progress_summary(agencies: QuerySet[Agency], plan_year: int, today: dt.date) -> Progress:

@@ -32,7 +32,8 @@ from itaplan.domain.criteria import Framework, available_years, load
 from itaplan.domain.scoring import assess
 from itaplan.domain.thai import fiscal_year_bounds, fiscal_year_of
 from itaplan.plans.models import Measure, MeasureStep, Plan
-from itaplan.progress.models import ProgressUpdate, ReportingRound
+from itaplan.progress import current
+from itaplan.progress.models import CurrentProgress, ProgressUpdate, ReportingRound
 from itaplan.progress.services import default_rounds
 from itaplan.results.models import IndicatorScore, ItemScore, Result
 
@@ -347,6 +348,8 @@ def insert_progress(measures: Sequence[Measure], seed: int, today: dt.date) -> i
         final_round = plan_rounds[-1] if finished else plan_rounds[0]
         updates.append(_update(measure, final_round, status, rng.randint(low, high)))
     ProgressUpdate.objects.bulk_create(updates, batch_size=5 * BATCH)
+    # bulk_create sends no signals: keep each measure's current progress by hand.
+    current.refresh(update.measure_id for update in updates)
     return len(updates)
 
 
@@ -403,6 +406,7 @@ def remove_synthetic() -> int:
         _raw_delete(IndicatorScore.objects.filter(result__agency__is_synthetic=True))
         _raw_delete(ItemScore.objects.filter(result__agency__is_synthetic=True))
         _raw_delete(MeasureStep.objects.filter(measure__plan__agency__is_synthetic=True))
+        _raw_delete(CurrentProgress.objects.filter(measure__plan__agency__is_synthetic=True))
         # The rest through the ORM, so whatever other apps attach to them goes too.
         agencies.delete()
         District.objects.filter(name__startswith=PREFIX, agencies__isnull=True).delete()
@@ -471,6 +475,7 @@ def refresh_statistics() -> None:
             MeasureStep,
             ReportingRound,
             ProgressUpdate,
+            CurrentProgress,
         )
     ]
     with connection.cursor() as cursor:

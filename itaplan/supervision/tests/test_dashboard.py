@@ -16,6 +16,7 @@ from pytest_django import DjangoAssertNumQueries
 
 from itaplan.agencies.models import Agency, SupervisorScope
 from itaplan.plans.models import Measure
+from itaplan.progress import selectors as progress_selectors
 from itaplan.progress.models import ProgressUpdate, ReportingRound
 from itaplan.supervision.selectors import PAGE_SIZE, Dashboard, Progress
 from itaplan.supervision.tests.conftest import YEAR, Country, make_result, scores
@@ -391,6 +392,46 @@ def test_figures_follow_new_progress(
     last_round = overdue.plan.reporting_rounds.order_by("order").last()
     ProgressUpdate.objects.create(measure=overdue, round=last_round, status="done", percent=100)
     assert board(client_north).progress == Progress(measures=4, done=2, cancelled=1, overdue=0)
+
+
+def _counted_by_the_progress_app(agency: Agency, today: dt.date) -> Progress:
+    """The same figures from the progress app's own rule, measure by measure."""
+    measures = list(
+        Measure.objects.filter(plan__agency=agency, plan__is_current=True, plan__status="approved")
+    )
+    standing = progress_selectors.current_updates(measures)
+    statuses = [standing[m.pk].status if m.pk in standing else None for m in measures]
+    return Progress(
+        measures=len(measures),
+        done=statuses.count("done"),
+        cancelled=statuses.count("cancelled"),
+        overdue=sum(progress_selectors.is_overdue(m, standing.get(m.pk), today) for m in measures),
+    )
+
+
+def test_progress_counts_agree_with_the_progress_app(
+    client_north: Client, country: Country, alpha_measures: dict[str, Measure]
+) -> None:
+    """Read from CurrentProgress, the counts are those of the history, before and after
+    a new update and a round moved."""
+    today = timezone.localdate()
+    expected = _counted_by_the_progress_app(country.alpha, today)
+    assert expected == Progress(measures=4, done=1, cancelled=1, overdue=1)
+    assert board(client_north).progress == expected
+    overdue = alpha_measures["overdue"]
+    first, second = overdue.plan.reporting_rounds.order_by("order")
+    ProgressUpdate.objects.create(measure=overdue, round=second, status="done", percent=100)
+    expected = _counted_by_the_progress_app(country.alpha, today)
+    assert expected == Progress(measures=4, done=2, cancelled=1, overdue=0)
+    assert board(client_north).progress == expected
+    # The first round now ends last: "done" there is current for เสร็จแล้ว and
+    # เลยกำหนด alike, "in progress" of the second round no longer counts.
+    first.end_date = second.end_date + dt.timedelta(days=1)
+    first.save()
+    expected = _counted_by_the_progress_app(country.alpha, today)
+    assert board(client_north).progress == expected
+    rows = {row.agency: row for row in board(client_north).rows}
+    assert rows[country.alpha].progress == expected
 
 
 # --- the export --------------------------------------------------------------------------

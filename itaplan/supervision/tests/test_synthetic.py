@@ -9,6 +9,8 @@ from itaplan.agencies.models import Agency, District, Province
 from itaplan.domain.criteria import available_years, load
 from itaplan.domain.scoring import assess
 from itaplan.plans.models import Measure, Plan
+from itaplan.progress.models import CurrentProgress
+from itaplan.progress.selectors import current_updates
 from itaplan.results.models import IndicatorScore, Result
 from itaplan.supervision.synthetic import CODE_PREFIX, PREFIX
 
@@ -52,6 +54,22 @@ def test_it_mixes_plan_statuses(small_run: None) -> None:
     statuses = set(Plan.objects.values_list("status", flat=True))
     assert {"draft", "approved"} <= statuses
     assert all(p.fiscal_year == p.result.fiscal_year + 1 for p in Plan.objects.all())
+
+
+def test_its_bulk_progress_has_each_measures_current_progress(small_run: None) -> None:
+    """bulk_create sends no signals: the loader fills CurrentProgress itself, by the same rule."""
+    measures = list(Measure.objects.filter(progress_updates__isnull=False).distinct())
+    assert measures
+    expected = {pk: (u.pk, u.status) for pk, u in current_updates(measures).items()}
+    rows = {
+        measure_id: (update_id, status)
+        for measure_id, update_id, status in CurrentProgress.objects.values_list(
+            "measure_id", "update_id", "status"
+        )
+    }
+    assert rows == expected
+    call_command("demo_synthetic", remove=True, stdout=None)
+    assert not CurrentProgress.objects.exists()
 
 
 def test_it_is_reproducible_with_the_same_seed(small_run: None) -> None:
