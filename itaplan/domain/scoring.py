@@ -82,7 +82,9 @@ class Printed:
         """Build from ``{"total": …, "level": …, "IIT": …}`` as the parser returns it."""
         total = values.get("total")
         level = values.get("level")
-        tools: dict[str, float] = {t: float(v) for t in TOOL_ORDER if isinstance(v := values.get(t), int | float)}
+        tools: dict[str, float] = {
+            t: float(v) for t in TOOL_ORDER if isinstance(v := values.get(t), int | float)
+        }
         return cls(
             total=float(total) if isinstance(total, int | float) else None,
             level=str(level) if level is not None else None,
