@@ -33,6 +33,7 @@ from itaplan.agencies.models import Agency, Membership, Unit
 from itaplan.domain.criteria import CriteriaError, Framework, load
 from itaplan.domain.knowledge import Suggestion, Timeframe
 from itaplan.domain.thai import format_date, format_period, to_arabic_digits, to_thai_digits
+from itaplan.lib.approval import record_approval
 from itaplan.plans.models import Measure, MeasureStep, Plan
 from itaplan.results.models import Result
 
@@ -493,22 +494,9 @@ def approve(plan: Plan, user: User, name: str, position: str, date: dt.date | No
         raise PlanError("แผนมาตรการนี้อนุมัติแล้ว", "status")
     if plan.status != Plan.Status.SUBMITTED:
         raise PlanError("แผนมาตรการต้องเสนออนุมัติก่อนจึงจะอนุมัติได้", "status")
-    name = " ".join(name.split())
-    position = " ".join(position.split())
-    if not name:
-        raise PlanError("ชื่อผู้อนุมัติ: ต้องระบุ", "approver_name")
-    if not position:
-        raise PlanError("ตำแหน่งผู้อนุมัติ: ต้องระบุ", "approver_position")
-    if date is None:
-        raise PlanError("วันที่อนุมัติ: ต้องระบุ", "approved_at")
-    if date > timezone.localdate():
-        raise PlanError("วันที่อนุมัติ: ต้องไม่เป็นวันในอนาคต", "approved_at")
-    plan.status = Plan.Status.APPROVED
-    plan.approved_by = user if user.is_authenticated else None
-    plan.approver_name = name[:200]
-    plan.approver_position = position[:200]
-    plan.approved_at = date
-    plan.save()
+    record_approval(
+        plan, user, name, position, date, approved_status=Plan.Status.APPROVED, error=PlanError
+    )
     return plan
 
 

@@ -32,9 +32,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from itaplan.domain.thai import ce_year, fiscal_year_bounds, format_date
+from itaplan.lib.approval import record_approval
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.services import PlanError, start_next_year_plan
 from itaplan.progress import selectors
@@ -168,22 +168,15 @@ def approve_round(
             f"ยังอนุมัติไม่ได้: {len(lacking)} มาตรการยังไม่ได้รายงานผลใน{round_.name} ({titles}{more})",
             "status",
         )
-    name = " ".join(name.split())
-    position = " ".join(position.split())
-    if not name:
-        raise ProgressError("ชื่อผู้อนุมัติ: ต้องระบุ", "approver_name")
-    if not position:
-        raise ProgressError("ตำแหน่งผู้อนุมัติ: ต้องระบุ", "approver_position")
-    if date is None:
-        raise ProgressError("วันที่อนุมัติ: ต้องระบุ", "approved_at")
-    if date > timezone.localdate():
-        raise ProgressError("วันที่อนุมัติ: ต้องไม่เป็นวันในอนาคต", "approved_at")
-    round_.status = ReportingRound.Status.APPROVED
-    round_.approved_by = user if user.is_authenticated else None
-    round_.approver_name = name[:200]
-    round_.approver_position = position[:200]
-    round_.approved_at = date
-    round_.save()
+    record_approval(
+        round_,
+        user,
+        name,
+        position,
+        date,
+        approved_status=ReportingRound.Status.APPROVED,
+        error=ProgressError,
+    )
     return round_
 
 

@@ -1,0 +1,47 @@
+"""The executive's signature on a plan or a progress round, recorded the same way for both.
+
+What the o27 and o28 documents print in their approval block (ผู้รับรองข้อมูล) is the
+name, position and date as signed, not the account's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.utils import timezone
+
+
+def record_approval(
+    approvable: Any,
+    user: AbstractBaseUser | AnonymousUser,
+    name: str,
+    position: str,
+    date: dt.date | None,
+    *,
+    approved_status: str,
+    error: Callable[[str, str], Exception],
+) -> None:
+    """Check the signature and save ``approvable`` as approved by ``user``.
+
+    ``approvable`` has ``status``, ``approved_by``, ``approver_name``,
+    ``approver_position`` and ``approved_at``; ``error`` builds the caller's error.
+    """
+    name = " ".join(name.split())
+    position = " ".join(position.split())
+    if not name:
+        raise error("ชื่อผู้อนุมัติ: ต้องระบุ", "approver_name")
+    if not position:
+        raise error("ตำแหน่งผู้อนุมัติ: ต้องระบุ", "approver_position")
+    if date is None:
+        raise error("วันที่อนุมัติ: ต้องระบุ", "approved_at")
+    if date > timezone.localdate():
+        raise error("วันที่อนุมัติ: ต้องไม่เป็นวันในอนาคต", "approved_at")
+    approvable.status = approved_status
+    approvable.approved_by = user if user.is_authenticated else None
+    approvable.approver_name = name[:200]
+    approvable.approver_position = position[:200]
+    approvable.approved_at = date
+    approvable.save()
