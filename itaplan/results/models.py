@@ -9,16 +9,56 @@ Replacing a result keeps the old one (``is_current=False``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 
 from itaplan.agencies.models import Agency
+
+#: Result fields copied onto each of its indicator scores, so that statistics over
+#: the current scores of a year read one table (see :class:`IndicatorScore`).
+COPIED_TO_SCORES = ("fiscal_year", "is_current")
 
 
 class ResultQuerySet(models.QuerySet["Result"]):
     def current(self) -> ResultQuerySet:
         return self.filter(is_current=True)
+
+    def update(self, **kwargs: Any) -> int:
+        """Update the results, and their indicator scores' copies of the copied fields."""
+        copied = [name for name in COPIED_TO_SCORES if name in kwargs]
+        count: int
+        if not copied:
+            count = super().update(**kwargs)
+            return count
+        with transaction.atomic(using=self.db):
+            # The results' ids first: the update may change what the filter matches.
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            sync_scores(ids, copied, using=self.db)
+        return count
+
+
+def sync_scores(
+    result_ids: Iterable[int], fields: Iterable[str] = COPIED_TO_SCORES, using: str = "default"
+) -> None:
+    """Copy ``fields`` of the results onto their indicator scores (one UPDATE a field)."""
+    ids = list(result_ids)
+    for start in range(0, len(ids), 10_000):
+        chunk = ids[start : start + 10_000]
+        IndicatorScore.objects.using(using).filter(result_id__in=chunk).update(
+            **{
+                name: models.Subquery(
+                    Result.objects.using(using)
+                    .filter(pk=models.OuterRef("result_id"))
+                    .values(name)[:1]
+                )
+                for name in fields
+            }
+        )
 
 
 class Result(models.Model):
@@ -87,13 +127,61 @@ class Result(models.Model):
     def __str__(self) -> str:
         return f"{self.agency} ปี {self.fiscal_year}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:
+            # Keep the scores' copies in step (a retired or moved result).
+            IndicatorScore.objects.using(self._state.db).filter(result_id=self.pk).exclude(
+                fiscal_year=self.fiscal_year, is_current=self.is_current
+            ).update(fiscal_year=self.fiscal_year, is_current=self.is_current)
+
+
+class IndicatorScoreQuerySet(models.QuerySet["IndicatorScore"]):
+    def bulk_create(self, objs: Iterable[IndicatorScore], *args: Any, **kwargs: Any) -> Any:
+        """Insert scores, copying their result's year and current flag onto each."""
+        objs = list(objs)
+        _copy_from_results(objs, self.db)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+def _copy_from_results(scores: list[IndicatorScore], using: str | None) -> None:
+    """Set the copied fields of unsaved scores from their results (one query for uncached ones)."""
+    missing = {
+        s.result_id
+        for s in scores
+        if not IndicatorScore.result.is_cached(s) and s.result_id is not None
+    }
+    fetched = (
+        {r.pk: r for r in Result.objects.using(using or "default").filter(pk__in=missing)}
+        if missing
+        else {}
+    )
+    for score in scores:
+        result = score.result if IndicatorScore.result.is_cached(score) else None
+        result = result or fetched.get(score.result_id)
+        if result is not None:
+            score.fiscal_year = result.fiscal_year
+            score.is_current = result.is_current
+
 
 class IndicatorScore(models.Model):
-    """An indicator score as entered (ตัวชี้วัด 1–10)."""
+    """An indicator score as entered (ตัวชี้วัด 1–10).
+
+    ``fiscal_year`` and ``is_current`` are copies of the result's, so the indicator
+    statistics of a year's current results read this table alone, through one
+    index, instead of joining ~500k scores to their results. They are copied on
+    every insert (:meth:`save`, ``bulk_create``) and on every change of the result
+    (``Result.save``, ``Result.objects…update``); never set them by hand.
+    """
 
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="indicator_scores")
     number = models.PositiveSmallIntegerField("ตัวชี้วัดที่")
     score = models.FloatField("คะแนน")
+    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณของผล (สำเนาจากผล)", editable=False)
+    is_current = models.BooleanField("ผลฉบับปัจจุบัน (สำเนาจากผล)", default=True, editable=False)
+
+    objects = IndicatorScoreQuerySet.as_manager()
 
     class Meta:
         ordering = ("number",)
@@ -105,10 +193,20 @@ class IndicatorScore(models.Model):
                 condition=Q(score__gte=0, score__lte=100), name="indicator_score_0_100"
             ),
         )
-        indexes = (models.Index(fields=["number", "score"]),)
+        indexes = (
+            models.Index(fields=["number", "score"]),
+            models.Index(
+                fields=["fiscal_year", "is_current", "number", "score"],
+                name="indicator_year_current_number",
+            ),
+        )
 
     def __str__(self) -> str:
         return f"ตัวชี้วัดที่ {self.number}: {self.score:.2f}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        _copy_from_results([self], kwargs.get("using") or self._state.db)
+        super().save(*args, **kwargs)
 
 
 class ItemScore(models.Model):

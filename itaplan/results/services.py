@@ -228,6 +228,8 @@ def _store_all(
     retired = [r for r in existing if r.is_current]
     if retired:
         # The new versions may only be inserted once the old ones stop being current.
+        # The update also retires their indicator scores' copies of ``is_current``
+        # (ResultQuerySet.update), in this same transaction.
         Result.objects.filter(pk__in=[r.pk for r in retired]).update(is_current=False)
         _log(retired, user, LogEntry.Action.UPDATE, lambda _: {"is_current": ["True", "False"]})
     results = Result.objects.bulk_create(
@@ -240,7 +242,13 @@ def _store_all(
     scores: list[IndicatorScore | ItemScore] = []
     for entry, result in zip(entries, results, strict=True):
         scores += [
-            IndicatorScore(result=result, number=n, score=v)
+            IndicatorScore(
+                result=result,
+                number=n,
+                score=v,
+                fiscal_year=result.fiscal_year,
+                is_current=result.is_current,
+            )
             for n, v in sorted(entry.indicators.items())
         ]
         scores += [ItemScore(result=result, code=c, score=v) for c, v in entry.items.items()]

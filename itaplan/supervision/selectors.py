@@ -55,8 +55,12 @@ PLAN_STATUS_LABELS = {NO_PLAN: "ยังไม่มีแผน", **dict(Plan.
 
 
 def filtered_agencies(subtree: Subtree, filters: Filters) -> QuerySet[Agency]:
-    """The agencies of the subtree that the filters keep."""
-    agencies = subtree.agencies()
+    """The agencies of the subtree that the filters keep.
+
+    The whole country unfiltered is left without any condition, so that
+    :func:`every_agency` can tell and queries can skip the join to agencies.
+    """
+    agencies = Agency.objects.all() if subtree.national else subtree.agencies()
     if filters.district is not None:
         agencies = agencies.filter(district=filters.district)
     elif filters.province is not None:
@@ -64,6 +68,11 @@ def filtered_agencies(subtree: Subtree, filters: Filters) -> QuerySet[Agency]:
     if filters.kind:
         agencies = agencies.filter(kind=filters.kind)
     return agencies
+
+
+def every_agency(agencies: QuerySet[Agency]) -> bool:
+    """Whether the query selects every agency (no condition at all)."""
+    return not agencies.query.has_filters()
 
 
 def default_year(agencies: QuerySet[Agency]) -> int:
@@ -262,15 +271,18 @@ class IndicatorStat:
 def indicator_stats(agencies: QuerySet[Agency], framework: Framework) -> list[IndicatorStat]:
     """Mean and class counts of every indicator of the year, in number order: one query."""
     keys = [cls.key for cls, _ in _class_bounds(framework)]
+    # The score's own copies of its result's year and current flag: the national view
+    # reads the scores' index alone; a narrower view joins to the results for the agency.
+    scores = IndicatorScore.objects.filter(fiscal_year=framework.fiscal_year, is_current=True)
+    if not every_agency(agencies):
+        scores = scores.filter(result__agency__in=agencies.values("pk"))
+    # Counted on ``score`` (never null), not the pk: the index holds the score, not the id.
     rows = (
-        IndicatorScore.objects.filter(
-            result__in=_results(agencies, framework.fiscal_year).values("pk")
-        )
-        .values("number")
+        scores.values("number")
         .annotate(
             mean=Avg("score"),
-            scored=Count("pk"),
-            **{f"n_{key}": Count("pk", filter=class_filter(framework, key)) for key in keys},
+            scored=Count("score"),
+            **{f"n_{key}": Count("score", filter=class_filter(framework, key)) for key in keys},
         )
         .order_by()
     )

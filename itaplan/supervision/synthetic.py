@@ -205,7 +205,13 @@ def insert_results(
     Result.objects.bulk_create(results, batch_size=BATCH)
     IndicatorScore.objects.bulk_create(
         (
-            IndicatorScore(result=result, number=number, score=score)
+            IndicatorScore(
+                result=result,
+                number=number,
+                score=score,
+                fiscal_year=result.fiscal_year,
+                is_current=result.is_current,
+            )
             for result, values in zip(results, scores, strict=True)
             for number, score in values.items()
         ),
