@@ -10,7 +10,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -45,3 +48,30 @@ def record_approval(
     approvable.approver_position = position[:200]
     approvable.approved_at = date
     approvable.save()
+
+
+class Approvable(models.Model):
+    """The approval as printed in the signature block (ผู้รับรองข้อมูล) of a document."""
+
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้อนุมัติ (บัญชีผู้ใช้)",
+    )
+    approver_name = models.CharField("ชื่อผู้อนุมัติ", max_length=200, blank=True)
+    approver_position = models.CharField("ตำแหน่งผู้อนุมัติ", max_length=200, blank=True)
+    approved_at = models.DateField("วันที่อนุมัติ", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def signed_when_approved(name: str) -> models.CheckConstraint:
+        """The database refuses an approved row without the approver's name and date."""
+        return models.CheckConstraint(
+            condition=~Q(status="approved") | (Q(approved_at__isnull=False) & ~Q(approver_name="")),
+            name=name,
+        )

@@ -22,6 +22,7 @@ from django.db.models import F, Q
 
 from itaplan.agencies.models import Agency, Unit
 from itaplan.domain.thai import fiscal_year_bounds
+from itaplan.lib.approval import Approvable
 from itaplan.results.models import Result
 
 
@@ -31,7 +32,7 @@ class PlanQuerySet(models.QuerySet["Plan"]):
         return self.filter(is_current=True)
 
 
-class Plan(models.Model):
+class Plan(Approvable):
     """The measures plan of one agency for one fiscal year (BE), in one version."""
 
     class Status(models.TextChoices):
@@ -68,19 +69,6 @@ class Plan(models.Model):
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
 
-    # The approval as printed in the signature block of the o27 document.
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="ผู้อนุมัติ (บัญชีผู้ใช้)",
-    )
-    approver_name = models.CharField("ชื่อผู้อนุมัติ", max_length=200, blank=True)
-    approver_position = models.CharField("ตำแหน่งผู้อนุมัติ", max_length=200, blank=True)
-    approved_at = models.DateField("วันที่อนุมัติ", null=True, blank=True)
-
     objects = PlanQuerySet.as_manager()
 
     class Meta:
@@ -106,11 +94,7 @@ class Plan(models.Model):
             models.UniqueConstraint(
                 fields=["agency", "fiscal_year", "version"], name="plan_version_unique"
             ),
-            models.CheckConstraint(
-                condition=~Q(status="approved")
-                | (Q(approved_at__isnull=False) & ~Q(approver_name="")),
-                name="approved_plan_has_approver",
-            ),
+            Approvable.signed_when_approved("approved_plan_has_approver"),
         )
 
     def __str__(self) -> str:

@@ -27,10 +27,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from itaplan.lib.approval import Approvable
 from itaplan.plans.models import Measure, Plan
 
 
-class ReportingRound(models.Model):
+class ReportingRound(Approvable):
     """A reporting round of a plan (รอบ 6 เดือน, รอบ 12 เดือน): when progress is reported."""
 
     class Status(models.TextChoices):
@@ -42,19 +43,6 @@ class ReportingRound(models.Model):
     name = models.CharField("ชื่อรอบ", max_length=100)
     end_date = models.DateField("วันสิ้นสุดรอบ")
     status = models.CharField("สถานะ", max_length=16, choices=Status.choices, default=Status.OPEN)
-
-    # The approval as printed in the signature block of the o28 report.
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="ผู้อนุมัติ (บัญชีผู้ใช้)",
-    )
-    approver_name = models.CharField("ชื่อผู้อนุมัติ", max_length=200, blank=True)
-    approver_position = models.CharField("ตำแหน่งผู้อนุมัติ", max_length=200, blank=True)
-    approved_at = models.DateField("วันที่อนุมัติ", null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -68,11 +56,7 @@ class ReportingRound(models.Model):
         constraints = (
             models.UniqueConstraint(fields=["plan", "order"], name="round_order_unique_in_plan"),
             models.UniqueConstraint(fields=["plan", "name"], name="round_name_unique_in_plan"),
-            models.CheckConstraint(
-                condition=~Q(status="approved")
-                | (Q(approved_at__isnull=False) & ~Q(approver_name="")),
-                name="approved_round_has_approver",
-            ),
+            Approvable.signed_when_approved("approved_round_has_approver"),
         )
 
     def __str__(self) -> str:
