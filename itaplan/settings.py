@@ -137,6 +137,11 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.getenv("ITAPLAN_MEDIA_ROOT", str(BASE_DIR / "media")))
+#: Replacement DOCX looks (styles, header, margins): default.docx for the deployment,
+#: <agency code>.docx for one agency. Without them the built-in template is used.
+ITAPLAN_DOCX_TEMPLATES = Path(
+    os.getenv("ITAPLAN_DOCX_TEMPLATES", str(MEDIA_ROOT / "docx-templates"))
+)
 
 EMAIL_BACKEND = os.getenv("ITAPLAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.getenv("ITAPLAN_EMAIL_HOST", "localhost")

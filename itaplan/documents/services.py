@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+from django.conf import settings
+
 from itaplan.agencies.models import Agency
 from itaplan.documents.build import measures_document
 from itaplan.documents.files import DocumentError, render
@@ -196,11 +198,23 @@ def _with_analysis(document: MeasuresDocument, measures: list[Measure]) -> list[
     return indicators
 
 
+def docx_base_template(agency_code: str) -> Path | None:
+    """The DOCX look to use for an agency: ``<code>.docx`` in the deployment's template
+    folder (settings.ITAPLAN_DOCX_TEMPLATES), else its ``default.docx``, else the built-in."""
+    folder = Path(settings.ITAPLAN_DOCX_TEMPLATES)
+    for name in (f"{agency_code}.docx", "default.docx"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
 def plan_file(plan: Plan, fmt: str) -> bytes:
     """The o27 document of ``plan`` as ``docx``, ``pdf`` or ``xlsx`` bytes."""
     if fmt not in PLAN_FORMATS:
         raise DocumentError(f"ไม่รู้จักชนิดไฟล์ {fmt!r} (ใช้ได้: {', '.join(PLAN_FORMATS)})")
-    return render(plan_document(plan), f".{fmt}")
+    return render(
+        plan_document(plan), f".{fmt}", base_template=docx_base_template(plan.agency.code)
+    )
 
 
 # --- the o28 report of a round ------------------------------------------------------
@@ -217,7 +231,7 @@ def round_file(round_: ReportingRound, fmt: str) -> bytes:
     if fmt == "docx":
         from itaplan.documents.docx import progress_docx
 
-        return progress_docx(document)
+        return progress_docx(document, base_template=docx_base_template(round_.plan.agency.code))
     if fmt == "pdf":
         from itaplan.documents.pdf import progress_pdf
 
