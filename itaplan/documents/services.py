@@ -9,8 +9,10 @@ below. Needs Django set up (the CLI calls ``django.setup()`` before importing th
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
@@ -206,6 +208,42 @@ def docx_base_template(agency_code: str) -> Path | None:
         if (folder / name).is_file():
             return folder / name
     return None
+
+
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+
+
+def agency_docx_template_path(agency_code: str) -> Path:
+    """Where an agency's own DOCX look is kept."""
+    return Path(settings.ITAPLAN_DOCX_TEMPLATES) / f"{agency_code}.docx"
+
+
+def save_agency_docx_template(agency_code: str, upload: Any) -> Path:
+    """Keep an uploaded .docx as the agency's look, after checking Word can open it."""
+    if upload is None:
+        raise DocumentError("เลือกไฟล์ .docx ก่อน")
+    if not str(upload.name).lower().endswith(".docx"):
+        raise DocumentError(f"'{upload.name}' ไม่ใช่ไฟล์ .docx")
+    if upload.size == 0 or upload.size > MAX_TEMPLATE_BYTES:
+        raise DocumentError(
+            f"'{upload.name}' ต้องไม่ว่างและไม่เกิน {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB"
+        )
+    data = upload.read()
+    try:
+        from docx import Document
+
+        Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for a broken file
+        raise DocumentError(f"เปิด '{upload.name}' เป็นเอกสาร Word ไม่ได้") from exc
+    path = agency_docx_template_path(agency_code)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def remove_agency_docx_template(agency_code: str) -> None:
+    """Go back to the deployment's (or the built-in) look."""
+    agency_docx_template_path(agency_code).unlink(missing_ok=True)
 
 
 def plan_file(plan: Plan, fmt: str) -> bytes:

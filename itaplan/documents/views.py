@@ -8,13 +8,18 @@ unit member (who sees only its own unit's measures) may not download it: 403.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
+from itaplan.agencies.access import get_agency_for_user
+from itaplan.agencies.models import Membership
 from itaplan.documents import services
 from itaplan.documents.access import can_download_round_report
+from itaplan.documents.files import DocumentError
 from itaplan.plans.access import get_plan_for_user
 from itaplan.progress.access import get_round_for_reader
 
@@ -52,4 +57,41 @@ def round_report(request: HttpRequest, code: str, round_id: int, fmt: str) -> Ht
         services.round_file(round_, fmt),
         services.ROUND_FORMATS[fmt],
         services.round_file_names(round_, fmt),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def docx_template(request: HttpRequest, code: str) -> HttpResponse:
+    """The agency admin replaces (or removes) the look of the agency's DOCX documents."""
+    agency = get_agency_for_user(request, code)
+    is_admin = (
+        request.user.is_superuser
+        or Membership.objects.filter(
+            user=request.user, agency=agency, role=Membership.Role.ADMIN
+        ).exists()
+    )
+    if request.method == "POST":
+        if not is_admin:
+            raise PermissionDenied("เฉพาะผู้ดูแลหน่วยงานเปลี่ยนแม่แบบเอกสารได้")
+        try:
+            if "remove" in request.POST:
+                services.remove_agency_docx_template(agency.code)
+                messages.success(request, "ลบแม่แบบของหน่วยงานแล้ว เอกสารจะใช้แม่แบบมาตรฐาน")
+            else:
+                services.save_agency_docx_template(agency.code, request.FILES.get("template"))
+                messages.success(request, "บันทึกแม่แบบ DOCX ของหน่วยงานแล้ว")
+        except DocumentError as exc:
+            messages.error(request, str(exc))
+        return redirect("documents:docx_template", code=agency.code)
+    return render(
+        request,
+        "documents/docx_template.html",
+        {
+            "agency": agency,
+            "is_admin": is_admin,
+            "current": services.docx_base_template(agency.code),
+            "own": services.agency_docx_template_path(agency.code).is_file(),
+            "max_mb": services.MAX_TEMPLATE_BYTES // (1024 * 1024),
+        },
     )
