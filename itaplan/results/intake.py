@@ -22,7 +22,8 @@ from itaplan.domain.checking import check_parsed
 from itaplan.domain.criteria import CriteriaError, available_years, load
 from itaplan.domain.parsing import parse_result_text
 from itaplan.domain.thai import format_score
-from itaplan.results.services import ResultEntry
+from itaplan.results.models import Result
+from itaplan.results.services import ResultEntry, save_result
 from itaplan.results.spreadsheet import SheetRow
 
 DRAFT_MAX_AGE_SECONDS = 2 * 60 * 60
@@ -103,6 +104,30 @@ class Draft:
             else:
                 missing.append(f"กรุณาเลือกค่าของตัวชี้วัดที่ {conflict.number}")
         return indicators, missing
+
+    def save(
+        self,
+        agency: Agency,
+        indicators: dict[int, float],
+        user: AbstractBaseUser | None,
+        *,
+        replace: bool = False,
+    ) -> Result:
+        """Save the previewed result with the indicator values chosen, and what intake noticed."""
+        return save_result(
+            agency,
+            self.fiscal_year,
+            indicators,
+            self.items,
+            self.printed,
+            self.source,
+            user,
+            replace=replace,
+            source_name=self.source_name,
+            source_text=self.source_text,
+            previous_total=self.previous_total,
+            notes=self.notes(indicators, agency),
+        )
 
     def notes(self, indicators: dict[int, float], agency: Agency) -> list[dict[str, str]]:
         """What intake noticed, kept with the saved result (the scores cannot show it)."""

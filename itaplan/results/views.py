@@ -45,7 +45,6 @@ from itaplan.results.services import (
     current_result,
     current_results_of,
     evaluate,
-    save_result,
     save_results,
 )
 from itaplan.results.textfiles import ExtractError, extract_text
@@ -236,19 +235,8 @@ def result_confirm(request: HttpRequest, code: str) -> HttpResponse:
     if missing:
         return _render_preview(request, agency, draft, choices=choices, errors=missing, status=400)
     try:
-        result = save_result(
-            agency,
-            draft.fiscal_year,
-            indicators,
-            draft.items,
-            draft.printed,
-            draft.source,
-            request.user,
-            replace=request.POST.get("replace") == "1",
-            source_name=draft.source_name,
-            source_text=draft.source_text,
-            previous_total=draft.previous_total,
-            notes=draft.notes(indicators, agency),
+        result = draft.save(
+            agency, indicators, request.user, replace=request.POST.get("replace") == "1"
         )
     except IntakeError as exc:
         status = 409 if isinstance(exc, ResultExists) else 400

@@ -19,8 +19,7 @@ from django.db import transaction
 from itaplan.agencies.models import Agency, Membership, Unit
 from itaplan.agencies.services import grant_role, grant_supervision, upsert_agency, upsert_user
 from itaplan.results.intake import draft_from_text
-from itaplan.results.models import Result
-from itaplan.results.services import current_result, save_result
+from itaplan.results.services import current_result
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 PASSWORD = "itaplan-demo"
@@ -134,19 +133,7 @@ class Command(BaseCommand):
         indicators, missing = draft.chosen()
         if missing:  # the seeds settle every conflict; say so loudly if that changes
             raise RuntimeError(f"{path.name}: {'; '.join(missing)}")
-        result = save_result(
-            agency,
-            draft.fiscal_year,
-            indicators,
-            draft.items,
-            draft.printed,
-            Result.Source.TEXT,
-            None,
-            source_name=path.name,
-            source_text=text,
-            previous_total=draft.previous_total,
-            notes=draft.notes(indicators, agency),
-        )
+        result = draft.save(agency, indicators, None)
         total = "–" if result.computed_total is None else f"{result.computed_total:.2f}"
         self.stdout.write(
             f"บันทึก: ผลปี {result.fiscal_year} ของ {agency.name} คะแนนรวม {total} "
