@@ -65,11 +65,11 @@ class Provenance:
     detail: str
 
     @classmethod
-    def parse(cls, text: str) -> Provenance:
-        """Read ``"status: detail"``; raise ``ValueError`` for an unknown status."""
+    def parse(cls, text: str, statuses: Mapping[str, str] = CONFIDENCE) -> Provenance:
+        """Read ``"status: detail"``; raise ``ValueError`` for a status not in ``statuses``."""
         match = _SOURCE.match(text.strip())
-        if not match or match["status"] not in CONFIDENCE:
-            known = ", ".join(CONFIDENCE)
+        if not match or match["status"] not in statuses:
+            known = ", ".join(statuses)
             raise ValueError(f"source must read '<status>: <where>' with status one of {known}")
         return cls(match["status"], match["detail"].strip())
 

@@ -36,7 +36,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from itaplan.domain import criteria
-from itaplan.domain.criteria import CONFIDENCE, Framework, ScoreClass
+from itaplan.domain.criteria import CONFIDENCE, Framework, Provenance, ScoreClass
 from itaplan.domain.scoring import Assessment, score_impact
 from itaplan.domain.thai import fiscal_year_bounds
 
@@ -45,7 +45,6 @@ KNOWLEDGE_DIR = Path(__file__).with_name("knowledge")
 #: Who wrote a text: the project itself, or one of the criteria confidence words when a
 #: text is taken from a source.
 AUTHORS = {"itaplan": "เขียนโดยโครงการ itaplan จากข้อความของประเด็นการประเมิน", **CONFIDENCE}
-_SOURCE = re.compile(r"^(?P<status>[a-z]+):\s*\S")
 _TARGET = re.compile(r"^(indicator (?P<number>\d+)|(?P<code>[ieo]\d+))$")
 _CLASS_ORDER = ("urgent", "improve", "maintain")
 
@@ -65,11 +64,7 @@ class _Sourced(BaseModel):
     @field_validator("source")
     @classmethod
     def _known_author(cls, value: str) -> str:
-        match = _SOURCE.match(value.strip())
-        if not match or match["status"] not in AUTHORS:
-            raise ValueError(
-                f"source must read '<status>: <where>' with status one of {', '.join(AUTHORS)}"
-            )
+        Provenance.parse(value, AUTHORS)
         return value
 
 
