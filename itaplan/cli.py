@@ -30,21 +30,22 @@ class CommandError(Exception):
 
 
 def read_text_file(path: Path) -> str:
-    """Text of a result file: UTF-8 (with or without BOM), else Thai Windows cp874."""
+    """Text of a result file: .docx and .pdf extracted, anything else read as UTF-8
+    (with or without BOM) or Thai Windows cp874 — as the web intake reads uploads."""
+    from itaplan.results.textfiles import ExtractError, extract_text, plain_text
+
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise CommandError(f"ไม่พบไฟล์ {path}") from exc
     except OSError as exc:
         raise CommandError(f"อ่านไฟล์ {path} ไม่ได้: {exc.strerror}") from exc
-    if b"\x00" in data[:4096]:
-        raise CommandError(f"{path} ไม่ใช่ไฟล์ข้อความ (ส่งออกเป็น .txt ก่อน)")
-    for encoding in ("utf-8-sig", "cp874"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CommandError(f"{path} ไม่ได้เข้ารหัสเป็น UTF-8 หรือ TIS-620/cp874")
+    try:
+        if path.suffix.lower() in (".docx", ".pdf"):
+            return extract_text(path.name, data)
+        return plain_text(data)
+    except ExtractError as exc:
+        raise CommandError(f"{path}: {exc}") from exc
 
 
 def _parse(path: str, year: int | None) -> Any:
@@ -329,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("suggest", cmd_suggest, "เสนอมาตรการจากผลการประเมิน (ไม่ใช้ฐานข้อมูล)"),
     ):
         p = sub.add_parser(name, help=help_text)
-        p.add_argument("file", help="ไฟล์ข้อความ (.txt)")
+        p.add_argument("file", help="ไฟล์ผลการประเมิน (.txt, .docx หรือ .pdf)")
         p.add_argument("--year", type=int, help="ปีงบประมาณ (พ.ศ.) ของผลการประเมิน")
         p.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON")
         p.set_defaults(func=func)

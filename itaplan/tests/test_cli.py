@@ -159,3 +159,18 @@ def test_unknown_options_of_a_core_command_are_refused() -> None:
     run = itaplan("parse", "--bogus", "x")
     assert run.returncode == 2
     assert "--bogus" in run.stderr
+
+
+def test_parse_reads_a_word_document_with_a_result_table(tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ๒๕๖๘")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "๙๙.๒๙"
+    table.cell(1, 0).text, table.cell(1, 1).text = "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ", "๘๙.๐๕"
+    path = tmp_path / "result.docx"
+    doc.save(str(path))
+    data = json.loads(itaplan("parse", path, "--json").stdout)
+    assert data["fiscal_year"] == 2568
+    assert data["indicators"] == {"1": 99.29, "4": 89.05}
