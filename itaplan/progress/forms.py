@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from itaplan.plans.forms import date_input
+from itaplan.plans.forms import ApproveForm, date_input
 from itaplan.plans.models import Measure
 from itaplan.progress.evidence import (
     ACCEPT_ATTRIBUTE,
@@ -115,12 +115,8 @@ class RoundForm(forms.Form):
     end_date = forms.DateField(label="วันสิ้นสุดรอบ (กำหนดรายงานผล)", widget=date_input())
 
 
-class ApproveRoundForm(forms.Form):
-    """The executive's approval as printed on the o28 report."""
-
-    approver_name = forms.CharField(label="ชื่อผู้อนุมัติ", max_length=200)
-    approver_position = forms.CharField(label="ตำแหน่ง", max_length=200)
-    approved_at = forms.DateField(label="วันที่อนุมัติ", widget=date_input())
+#: The executive signs a round's o28 report as a plan's o27: name, position, date.
+ApproveRoundForm = ApproveForm
 
 
 class CarryForwardForm(forms.Form):
