@@ -26,6 +26,7 @@ from typing import Any
 
 from itaplan.domain.criteria import CriteriaError, Framework, load
 from itaplan.domain.thai import format_score, parse_number, to_arabic_digits
+from itaplan.results.sheetlimits import MAX_ROWS, SheetTooLarge, check_workbook, measure_sheet
 
 CODE = "รหัสหน่วยงาน"
 NAME = "ชื่อหน่วยงาน"
@@ -41,8 +42,6 @@ PRINTED = {
 PREVIOUS = "คะแนนรวมปีก่อน"
 INDICATOR_COUNT = 10
 
-#: Rows beyond this are refused: a national file has about 8,300 agencies.
-MAX_ROWS = 20_000
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlsb", ".xls", ".xla", ".xlam")
 
 _INDICATOR_HEADER = re.compile(r"^ตัวชี้วัด(?:ที่)?\s*(\d+)$")
@@ -177,7 +176,10 @@ def read_xlsx(data: bytes) -> Table:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+            check_workbook(archive)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        if isinstance(exc, SheetTooLarge):
+            raise SheetError([str(exc)]) from None
         raise SheetError(["ไฟล์นี้ไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง (เปิดไม่ได้)"]) from None
     if any(n.lower().endswith("vbaproject.bin") for n in names):
         raise SheetError(["ไม่รับไฟล์ที่มีแมโคร (VBA) กรุณาบันทึกเป็น .xlsx ธรรมดาแล้วอัปโหลดใหม่"])
@@ -190,6 +192,7 @@ def read_xlsx(data: bytes) -> Table:
         if not sheets:
             raise SheetError(["ไฟล์ไม่มีแผ่นงาน"])
         sheet = sheets[0]
+        size = measure_sheet(book._archive, sheet._worksheet_path)
         warnings = []
         if len(sheets) > 1:
             others = ", ".join(f"'{s.title}'" for s in sheets[1:])
@@ -198,9 +201,9 @@ def read_xlsx(data: bytes) -> Table:
             )
         rows: list[list[Cell]] = []
         formulas: list[str] = []
-        for r, row in enumerate(sheet.iter_rows(), start=1):
-            if r > MAX_ROWS + 1:
-                raise SheetError([f"ไฟล์มีเกิน {MAX_ROWS:,} แถว กรุณาแบ่งเป็นหลายไฟล์"])
+        # Only as far as the cells the sheet really has, whatever it declares.
+        rows_read = sheet.iter_rows(max_row=size.rows, max_col=size.columns) if size.cells else ()
+        for r, row in enumerate(rows_read, start=1):
             cells = []
             for c, cell in enumerate(row, start=1):
                 ref = f"{get_column_letter(c)}{r}"
@@ -210,6 +213,8 @@ def read_xlsx(data: bytes) -> Table:
             rows.append(cells)
     except SheetError:
         raise
+    except SheetTooLarge as exc:
+        raise SheetError([str(exc)]) from None
     except Exception:
         raise SheetError(["อ่านข้อมูลในไฟล์ .xlsx ไม่ได้ ไฟล์อาจเสียหาย"]) from None
     finally:
