@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import io
 import shutil
+import signal
 import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
+from itaplan.lib.archives import ArchiveTooLarge, Limits, check_archive, megabytes
+
 PDF_TIMEOUT_SECONDS = 30
+#: The text a result document may hold: the longest seed is 80,000 characters.
+MAX_TEXT_CHARACTERS = 1_000_000
+#: A DOCX's main part, uncompressed (python-docx builds its whole tree in memory).
+MAX_DOCX_BODY_BYTES = 16 * 1024 * 1024
+#: Memory pdftotext may use, in bytes.
+PDF_MEMORY_BYTES = 512 * 1024 * 1024
 
 
 class ExtractError(ValueError):
@@ -27,12 +36,26 @@ def extract_text(filename: str, data: bytes) -> str:
     if not data:
         raise ExtractError("ไฟล์ว่างเปล่า")
     if name.endswith(".docx"):
-        return docx_text(data)
+        return check_length(docx_text(data))
     if name.endswith(".pdf"):
-        return pdf_text(data)
+        return check_length(pdf_text(data))
     if name.endswith(".txt"):
-        return plain_text(data)
+        return check_length(plain_text(data))
     raise ExtractError("รับเฉพาะไฟล์ .txt, .docx หรือ .pdf")
+
+
+def too_long(length: int) -> str:
+    return (
+        f"ข้อความในไฟล์ยาวเกินไป ({length:,} ตัวอักษร) รับได้ไม่เกิน {MAX_TEXT_CHARACTERS:,} ตัวอักษร "
+        "กรุณาคัดลอกเฉพาะส่วนที่เป็นผลการประเมินมาวางแทน"
+    )
+
+
+def check_length(text: str) -> str:
+    """``text`` when it is within :data:`MAX_TEXT_CHARACTERS`; else a Thai refusal."""
+    if len(text) > MAX_TEXT_CHARACTERS:
+        raise ExtractError(too_long(len(text)))
+    return text
 
 
 def plain_text(data: bytes) -> str:
@@ -54,17 +77,25 @@ def docx_text(data: bytes) -> str:
     from docx.table import Table
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(
+                archive, "ไฟล์ .docx ", Limits(parts={"word/document.xml": MAX_DOCX_BODY_BYTES})
+            )
         document = docx.Document(io.BytesIO(data))
+    except ArchiveTooLarge as exc:
+        raise ExtractError(str(exc)) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise ExtractError("เปิดไฟล์ .docx ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ Word") from None
     except Exception:  # python-docx/lxml raise many kinds of errors on broken files
         raise ExtractError("เปิดไฟล์ .docx ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ Word") from None
     lines: list[str] = []
+    length = 0
     for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block))
-        else:
-            lines.append(block.text)
+        found = _table_lines(block) if isinstance(block, Table) else [block.text]
+        lines.extend(found)
+        length += sum(len(line) + 1 for line in found)
+        if length > MAX_TEXT_CHARACTERS:  # stop early: merged cells repeat text many times
+            raise ExtractError(too_long(length))
     return "\n".join(lines)
 
 
@@ -100,18 +131,42 @@ def pdf_text(data: bytes) -> str:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "upload.pdf"
         source.write_bytes(data)
+        output = Path(folder) / "upload.txt"
         try:
             done = subprocess.run(
-                [program, "-layout", "-enc", "UTF-8", str(source), "-"],
+                [program, "-layout", "-enc", "UTF-8", str(source), str(output)],
                 capture_output=True,
                 timeout=PDF_TIMEOUT_SECONDS,
                 check=False,
+                preexec_fn=_limit_memory,
             )
         except subprocess.TimeoutExpired:
             raise ExtractError("อ่านไฟล์ PDF นานเกินไป กรุณาคัดลอกข้อความมาวางแทน") from None
-    if done.returncode != 0:
-        raise ExtractError("อ่านไฟล์ PDF ไม่ได้ ไฟล์อาจเสียหายหรือมีรหัสผ่าน")
-    text = done.stdout.decode("utf-8", errors="replace")
+        if done.returncode == -signal.SIGXFSZ:
+            raise ExtractError(_pdf_too_long(4 * MAX_TEXT_CHARACTERS))
+        if done.returncode != 0 or not output.exists():
+            raise ExtractError("อ่านไฟล์ PDF ไม่ได้ ไฟล์อาจเสียหายหรือมีรหัสผ่าน")
+        size = output.stat().st_size
+        # UTF-8 takes up to 4 bytes a character: more bytes than that is too long for sure.
+        if size > 4 * MAX_TEXT_CHARACTERS:
+            raise ExtractError(_pdf_too_long(size))
+        text = output.read_bytes().decode("utf-8", errors="replace")
     if not text.strip():
         raise ExtractError("ไฟล์ PDF นี้ไม่มีข้อความ (อาจเป็นภาพสแกน) กรุณาพิมพ์คะแนนในแบบฟอร์มแทน")
     return text
+
+
+def _pdf_too_long(size: int) -> str:
+    return (
+        f"ข้อความในไฟล์ PDF ยาวเกินไป (เกิน {megabytes(size)}) รับได้ไม่เกิน "
+        f"{MAX_TEXT_CHARACTERS:,} ตัวอักษร กรุณาคัดลอกเฉพาะส่วนที่เป็นผลการประเมินมาวางแทน"
+    )
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child process
+    """pdftotext's memory and the size of the text file it writes."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (PDF_MEMORY_BYTES, PDF_MEMORY_BYTES))
+    most = 4 * MAX_TEXT_CHARACTERS
+    resource.setrlimit(resource.RLIMIT_FSIZE, (most, most))

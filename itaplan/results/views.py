@@ -47,7 +47,7 @@ from itaplan.results.services import (
     evaluate,
     save_results,
 )
-from itaplan.results.textfiles import ExtractError, extract_text
+from itaplan.results.textfiles import ExtractError, check_length, extract_text
 
 # --- reading ---------------------------------------------------------------------
 
@@ -264,6 +264,7 @@ def import_text(request: HttpRequest, code: str) -> HttpResponse:
             if upload is not None:
                 name = upload.name or ""
                 text = extract_text(name, upload.read())
+            check_length(text)
             draft = draft_from_text(
                 text, agency, request.user, form.cleaned_data.get("fiscal_year"), name
             )
