@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from itaplan.documents.model import MeasuresDocument
 from itaplan.documents.wording import Words, timeframe
+from itaplan.lib.xlsxcells import append
 
 RESULTS_SHEET = "ผลการประเมิน"
 ITEMS_SHEET = "ประเด็นการประเมิน"
@@ -33,7 +34,7 @@ def _sheet(
 ) -> Worksheet:
     ws: Worksheet = wb.active if first else wb.create_sheet()
     ws.title = title
-    ws.append(list(header))
+    append(ws, header)
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
         cell = ws.cell(row=1, column=column)
@@ -45,7 +46,7 @@ def _sheet(
 
 
 def _append(ws: Worksheet, values: Sequence[Any], formats: dict[int, str] | None = None) -> None:
-    ws.append(list(values))
+    append(ws, values)
     for column, number_format in (formats or {}).items():
         ws.cell(row=ws.max_row, column=column).number_format = number_format
     for cell in ws[ws.max_row]:

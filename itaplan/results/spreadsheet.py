@@ -498,17 +498,19 @@ def template_xlsx(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from itaplan.lib.xlsxcells import append
+
     headers = template_headers(framework)
     book = Workbook()
     sheet = book.active
     sheet.title = f"ผลการประเมิน {year}"
-    sheet.append(headers)
+    append(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE7F0")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in template_rows(agencies, year, len(headers)):
-        sheet.append(row)
+        append(sheet, row)
     sheet.freeze_panes = "D2"
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 36

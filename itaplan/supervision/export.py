@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from itaplan.domain.criteria import Framework
+from itaplan.lib.xlsxcells import append
 from itaplan.supervision.access import Subtree
 from itaplan.supervision.selectors import Row
 
@@ -40,9 +41,10 @@ def workbook_bytes(framework: Framework, rows: Iterable[Row], subtree: Subtree) 
     year = framework.fiscal_year
     book = Workbook(write_only=True)
     sheet = book.create_sheet(f"ผลปี {year}")
-    sheet.append([f"ผลการประเมิน ITA ปีงบประมาณ {year} — {subtree.label}"])
+    append(sheet, [f"ผลการประเมิน ITA ปีงบประมาณ {year} — {subtree.label}"])
     indicators = framework.indicators
-    sheet.append(
+    append(
+        sheet,
         _header(
             sheet,
             [
@@ -62,11 +64,12 @@ def workbook_bytes(framework: Framework, rows: Iterable[Row], subtree: Subtree) 
                 "เลยกำหนด",
                 "ข้อมูลสังเคราะห์",
             ],
-        )
+        ),
     )
     for row in rows:
         agency = row.agency
-        sheet.append(
+        append(
+            sheet,
             [
                 row.rank,
                 agency.code,
@@ -85,7 +88,7 @@ def workbook_bytes(framework: Framework, rows: Iterable[Row], subtree: Subtree) 
                     else (None, None, None)
                 ),
                 "ใช่" if agency.is_synthetic else "",
-            ]
+            ],
         )
     buffer = io.BytesIO()
     book.save(buffer)
