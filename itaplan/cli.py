@@ -30,22 +30,14 @@ class CommandError(Exception):
 
 
 def read_text_file(path: Path) -> str:
-    """Text of a result file: .docx and .pdf extracted, anything else read as UTF-8
-    (with or without BOM) or Thai Windows cp874 — as the web intake reads uploads."""
-    from itaplan.results.textfiles import ExtractError, extract_text, plain_text
+    """Text of a result file, read as the web intake reads uploads (.docx and .pdf
+    extracted, else UTF-8 or Thai cp874); an unreadable file is a :class:`CommandError`."""
+    from itaplan.results.textfiles import ExtractError, read_file
 
     try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise CommandError(f"ไม่พบไฟล์ {path}") from exc
-    except OSError as exc:
-        raise CommandError(f"อ่านไฟล์ {path} ไม่ได้: {exc.strerror}") from exc
-    try:
-        if path.suffix.lower() in (".docx", ".pdf"):
-            return extract_text(path.name, data)
-        return plain_text(data)
+        return read_file(path)
     except ExtractError as exc:
-        raise CommandError(f"{path}: {exc}") from exc
+        raise CommandError(str(exc)) from exc
 
 
 def _parse(path: str, year: int | None) -> Any:

@@ -92,16 +92,21 @@ def write_measures_document_from_file(
 ) -> Path:
     """Read a result file, write its o27 document to ``out`` (format from the suffix).
 
-    The result file is read as the CLI reads it (UTF-8, else Thai cp874). Raises
-    :class:`DocumentError` (or the CLI's ``CommandError`` for an unreadable file).
+    The result file is read through the intake's text extraction, as the CLI reads it
+    (.docx and .pdf extracted, else UTF-8 or Thai cp874). Raises :class:`DocumentError`,
+    for an unreadable file too.
     """
-    from itaplan.cli import read_text_file
+    from itaplan.results.textfiles import ExtractError, read_file
 
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise DocumentError(f"ไม่รู้จักชนิดไฟล์ {out.suffix!r} (ใช้ได้: {', '.join(FORMATS)})")
+    try:
+        text = read_file(path)
+    except ExtractError as exc:
+        raise DocumentError(str(exc)) from exc
     document = measures_document_from_text(
-        read_text_file(path),
+        text,
         thai_digits=thai_digits,
         fiscal_year=fiscal_year,
         plan_year=plan_year,

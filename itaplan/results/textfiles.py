@@ -58,6 +58,24 @@ def check_length(text: str) -> str:
     return text
 
 
+def read_file(path: Path) -> str:
+    """Text of a result file on disk, read as an upload of that name would be: .docx and
+    .pdf extracted, anything else decoded as :func:`plain_text`. The command line and the
+    documents written from a file read through here."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ExtractError(f"ไม่พบไฟล์ {path}") from None
+    except OSError as exc:
+        raise ExtractError(f"อ่านไฟล์ {path} ไม่ได้: {exc.strerror}") from None
+    try:
+        if path.suffix.lower() in (".docx", ".pdf"):
+            return extract_text(path.name, data)
+        return check_length(plain_text(data))
+    except ExtractError as exc:
+        raise ExtractError(f"{path}: {exc}") from None
+
+
 def plain_text(data: bytes) -> str:
     """Decode a text file: UTF-8 (with or without BOM), else Windows-874/TIS-620."""
     for encoding in ("utf-8-sig", "cp874"):

@@ -51,3 +51,27 @@ def test_the_plan_year_can_be_given(tmp_path: Path) -> None:
     )
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "ประจำปีงบประมาณ พ.ศ. 2566" in text
+
+
+def test_a_missing_result_file_is_a_document_error_in_thai(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="ไม่พบไฟล์"):
+        write_measures_document_from_file(tmp_path / "missing.txt", tmp_path / "o27.docx")
+
+
+def test_the_documents_read_files_without_importing_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, itaplan.documents.files as f; import pathlib, tempfile;"
+        "d = pathlib.Path(tempfile.mkdtemp());"
+        "f.write_measures_document_from_file(pathlib.Path(sys.argv[1]), d / 'o27.html');"
+        "print('itaplan.cli' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(seed_path("004"))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "False"
