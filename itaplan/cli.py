@@ -40,11 +40,27 @@ def read_text_file(path: Path) -> str:
         raise CommandError(str(exc)) from exc
 
 
-def _parse(path: str, year: int | None) -> Any:
+def _parse(path: str, year: int | None) -> tuple[str, Any]:
+    """The file's text and the result parsed from it."""
     text = read_text_file(Path(path))
     from itaplan.domain.parsing import parse_result_text
 
-    return parse_result_text(text, fiscal_year=year)
+    return text, parse_result_text(text, fiscal_year=year)
+
+
+def _tables(text: str, parsed: Any, year: int | None) -> tuple[int | None, list[Any], list[Any]]:
+    """The plan year, the o27 measures and the o28 progress rows of a parsed file's text.
+
+    A document of measures answers the results of the year before it: the plan year is
+    the results year + 1, else the year in the document's title.
+    """
+    from itaplan.domain.readers.measures import plan_year_of, read_measures
+    from itaplan.domain.readers.progress import read_progress
+
+    results_year = year or parsed.fiscal_year
+    plan_year = results_year + 1 if results_year else plan_year_of(text)
+    measures = read_measures(text, plan_year=plan_year, results_year=results_year)
+    return plan_year, measures, read_progress(text, results_year=results_year)
 
 
 def _print_json(data: Any) -> None:
@@ -61,9 +77,17 @@ def _fmt(value: Any) -> str:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    parsed = _parse(args.file, args.year)
+    text, parsed = _parse(args.file, args.year)
+    plan_year, measures, progress = _tables(text, parsed, args.year)
     if args.json:
-        _print_json(parsed.as_dict())
+        _print_json(
+            {
+                **parsed.as_dict(),
+                "plan_fiscal_year": plan_year,
+                "measures": [m.as_dict() for m in measures],
+                "progress": [p.as_dict() for p in progress],
+            }
+        )
         return 0
     print(f"ปีงบประมาณของผลการประเมิน: {parsed.fiscal_year or 'ไม่พบ'}")
     print(f"หน่วยงาน: {parsed.agency or 'ไม่พบ'}")
@@ -83,6 +107,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
         print(f"อ่านไม่ได้ บรรทัด {line_no}: {text[:80]}")
     for warning in parsed.warnings:
         print(f"คำเตือน: {warning}")
+    if measures:
+        print(f"มาตรการ (แผนปีงบประมาณ {plan_year or 'ไม่ทราบ'})\tตัวชี้วัด\tเริ่ม\tสิ้นสุด\tผู้รับผิดชอบ")
+        for m in measures:
+            start, end = (m.period.start, m.period.end) if m.period else ("–", "–")
+            print(f"{m.title[:60]}\t{m.indicator or '–'}\t{start}\t{end}\t{', '.join(m.units)}")
+    if progress:
+        print("ความก้าวหน้าตามมาตรการ\tตัวชี้วัด\tแล้วเสร็จ")
+        for p in progress:
+            print(f"{p.title[:60]}\t{p.indicator or '–'}\t{'ใช่' if p.says_done else 'ยังไม่'}")
     return 0
 
 
@@ -90,7 +123,7 @@ def _checked(args: argparse.Namespace) -> Any:
     """The result file of ``args`` parsed and checked against the criteria of its year."""
     from itaplan.domain.checking import check_parsed
 
-    parsed = _parse(args.file, args.year)
+    text, parsed = _parse(args.file, args.year)
     year = args.year or parsed.fiscal_year
     if year is None:
         raise CommandError("ไม่พบปีงบประมาณของผลการประเมินในไฟล์ ระบุด้วย --year")
@@ -100,23 +133,28 @@ def _checked(args: argparse.Namespace) -> Any:
         framework = criteria.load(year)
     except criteria.CriteriaError as exc:
         raise CommandError(str(exc)) from exc
-    return parsed, check_parsed(parsed, framework)
+    return text, parsed, check_parsed(parsed, framework)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    parsed, report = _checked(args)
+    from itaplan.domain.readers.measures import check_measures
+
+    text, parsed, report = _checked(args)
     year = report.fiscal_year
-    if args.json:
-        _print_json(report.as_dict())
-        return 0
+    _plan_year, measures, _progress = _tables(text, parsed, year)
+    measure_findings = check_measures(measures, year + 1)
     data = report.as_dict()
+    data["findings"] += [f.as_dict() for f in measure_findings]
+    if args.json:
+        _print_json(data)
+        return 0
     print(f"ปีงบประมาณ {year} — {parsed.agency or 'ไม่ทราบชื่อหน่วยงาน'}")
     print("\tคำนวณ\tพิมพ์ไว้")
     for key in ("IIT", "EIT", "OIT", "total", "level"):
         print(f"{key}\t{_fmt(data['computed'].get(key))}\t{_fmt(data['printed'].get(key))}")
-    if not report.findings:
+    if not report.findings and not measure_findings:
         print("ไม่พบความคลาดเคลื่อน")
-    for finding in report.findings:
+    for finding in (*report.findings, *measure_findings):
         print(f"- {finding.message}")
     return 0
 
@@ -124,7 +162,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_suggest(args: argparse.Namespace) -> int:
     from itaplan.domain.knowledge import KnowledgeError, load_knowledge, suggest
 
-    _, report = _checked(args)
+    _, _, report = _checked(args)
     year = report.fiscal_year
     try:
         kb = load_knowledge(year)

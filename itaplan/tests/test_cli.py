@@ -174,3 +174,38 @@ def test_parse_reads_a_word_document_with_a_result_table(tmp_path: Path) -> None
     data = json.loads(itaplan("parse", path, "--json").stdout)
     assert data["fiscal_year"] == 2568
     assert data["indicators"] == {"1": 99.29, "4": 89.05}
+
+
+def test_parse_json_lists_the_measures_of_seed_004_with_iso_periods() -> None:
+    data = json.loads(itaplan("parse", seed("004"), "--json").stdout)
+    assert data["plan_fiscal_year"] == 2569
+    measures = data["measures"]
+    assert [m["indicator"] for m in measures] == list(range(1, 11))
+    assert (measures[0]["start"], measures[0]["end"]) == ("2025-10-01", "2026-09-30")
+    assert (measures[6]["start"], measures[6]["end"]) == ("2024-10-01", "2025-09-30")
+    assert set(measures[0]) >= {"title", "analysis", "steps", "units", "monitoring"}
+    assert measures[1]["units"] == ["กองคลัง"]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "indicators"), [("000", [1, 2, 3, 4, 5, 9, 10]), ("003", [1, 6, 9])]
+)
+def test_parse_json_lists_the_measures_of_seeds_000_and_003(
+    prefix: str, indicators: list[int]
+) -> None:
+    data = json.loads(itaplan("parse", seed(prefix), "--json").stdout)
+    assert [m["indicator"] for m in data["measures"]] == indicators
+    assert all(m["start"] and m["end"] for m in data["measures"])
+
+
+def test_check_json_reports_the_indicator_7_period_of_seed_004() -> None:
+    data = json.loads(itaplan("check", seed("004"), "--json").stdout)
+    periods = [f for f in data["findings"] if f["field"].endswith(" period")]
+    assert [f["field"] for f in periods] == ["measure 7 period"]
+    assert periods[0]["printed"] == "๑ ต.ค. ๖๗ ถึง ๓๐ ก.ย. ๖๘"
+
+
+def test_parse_json_lists_the_progress_rows_of_seed_002() -> None:
+    data = json.loads(itaplan("parse", seed("002"), "--json").stdout)
+    assert data["measures"] == []
+    assert [r["indicator"] for r in data["progress"]] == [1, 2, 3, 4, 5, 10]
