@@ -18,6 +18,25 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Hashing test passwords with PBKDF2 costs seconds per test class, for nothing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Jobs run inside the test unless a test starts a real worker (itaplan.lib.worker).
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """SQLite tests use a database file (in memory-backed /dev/shm when there is one), not
+    Django's in-memory database, so a queue worker in another process can open it."""
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == "django.db.backends.sqlite3" and not db.get("TEST", {}).get("NAME"):
+        folder = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
+        db.setdefault("TEST", {})["NAME"] = str(folder / f"itaplan-test-{os.getpid()}.sqlite3")
 
 
 @pytest.fixture(scope="session")

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "itaplan.documents",
     "itaplan.progress",
     "itaplan.supervision",
+    "huey.contrib.djhuey",
+    "itaplan.jobs",
+    "itaplan.readiness",
 ]
 
 MIDDLEWARE = [
@@ -167,3 +170,47 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = envint("ITAPLAN_HSTS_SECONDS", "31536000")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Task queue (Huey; README "Task queue"): "sqlite" runs embedded beside the app with no
+# extra server, "redis" shares one queue between many workers (national deployment),
+# "immediate" runs every job inside the caller (tests, a quick look without a worker).
+ITAPLAN_QUEUE = os.getenv("ITAPLAN_QUEUE", "sqlite")
+if ITAPLAN_QUEUE not in ("sqlite", "redis", "immediate"):
+    raise ImproperlyConfigured(
+        f"ITAPLAN_QUEUE must be sqlite, redis or immediate, not {ITAPLAN_QUEUE!r}"
+    )
+HUEY = {
+    "name": os.getenv("ITAPLAN_QUEUE_NAME", "itaplan"),
+    "immediate": ITAPLAN_QUEUE == "immediate",
+    "utc": True,
+    "consumer": {
+        "workers": envint("ITAPLAN_WORKERS", "4"),
+        "worker_type": "thread",  # the jobs wait on the network and the database
+        "periodic": True,
+    },
+}
+if ITAPLAN_QUEUE == "redis":
+    HUEY |= {
+        "huey_class": "huey.RedisHuey",
+        "connection": {"url": os.getenv("ITAPLAN_REDIS_URL", "redis://127.0.0.1:6379/0")},
+    }
+else:
+    HUEY |= {
+        "huey_class": "huey.SqliteHuey",
+        "filename": os.getenv("ITAPLAN_QUEUE_FILE", str(BASE_DIR / "queue.sqlite3")),
+    }
+
+# OIT readiness checker (itaplan/readiness): a good citizen on agencies' websites.
+ITAPLAN_FETCH_USER_AGENT = os.getenv(
+    "ITAPLAN_FETCH_USER_AGENT",
+    f"itaplan-oit-checker/0.1 (+{SITE_URL}; ตรวจความพร้อมข้อมูลเปิดเผย OIT)",
+)
+ITAPLAN_FETCH_CONNECT_TIMEOUT = float(os.getenv("ITAPLAN_FETCH_CONNECT_TIMEOUT", "10"))
+ITAPLAN_FETCH_TOTAL_TIMEOUT = float(os.getenv("ITAPLAN_FETCH_TOTAL_TIMEOUT", "30"))
+ITAPLAN_FETCH_MAX_BYTES = envint("ITAPLAN_FETCH_MAX_BYTES", str(20 * 1024 * 1024))
+ITAPLAN_FETCH_MAX_REDIRECTS = envint("ITAPLAN_FETCH_MAX_REDIRECTS", "5")
+ITAPLAN_FETCH_PER_HOST = envint("ITAPLAN_FETCH_PER_HOST", "2")
+ITAPLAN_FETCH_RETRIES = envint("ITAPLAN_FETCH_RETRIES", "2")
+ITAPLAN_FETCH_BACKOFF = float(os.getenv("ITAPLAN_FETCH_BACKOFF", "1.0"))
+#: Fetch private, loopback and link-local addresses (tests and closed networks only).
+ITAPLAN_FETCH_ALLOW_PRIVATE = envbool("ITAPLAN_FETCH_ALLOW_PRIVATE", "false")

@@ -138,6 +138,14 @@ def pdftotext_path() -> str | None:
 
 def pdf_text(data: bytes) -> str:
     """Text of a PDF with its layout kept (``pdftotext -layout``)."""
+    text = pdf_layer_text(data)
+    if not text.strip():
+        raise ExtractError("ไฟล์ PDF นี้ไม่มีข้อความ (อาจเป็นภาพสแกน) กรุณาพิมพ์คะแนนในแบบฟอร์มแทน")
+    return text
+
+
+def pdf_layer_text(data: bytes) -> str:
+    """The text layer of a PDF (``pdftotext -layout``), empty for a scan without one."""
     if not data.startswith(b"%PDF"):
         raise ExtractError("ไฟล์นี้ไม่ใช่ไฟล์ PDF")
     program = pdftotext_path()
@@ -168,10 +176,7 @@ def pdf_text(data: bytes) -> str:
         # UTF-8 takes up to 4 bytes a character: more bytes than that is too long for sure.
         if size > 4 * MAX_TEXT_CHARACTERS:
             raise ExtractError(_pdf_too_long(size))
-        text = output.read_bytes().decode("utf-8", errors="replace")
-    if not text.strip():
-        raise ExtractError("ไฟล์ PDF นี้ไม่มีข้อความ (อาจเป็นภาพสแกน) กรุณาพิมพ์คะแนนในแบบฟอร์มแทน")
-    return text
+        return output.read_bytes().decode("utf-8", errors="replace")
 
 
 def _pdf_too_long(size: int) -> str:
@@ -188,3 +193,27 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child process
     resource.setrlimit(resource.RLIMIT_AS, (PDF_MEMORY_BYTES, PDF_MEMORY_BYTES))
     most = 4 * MAX_TEXT_CHARACTERS
     resource.setrlimit(resource.RLIMIT_FSIZE, (most, most))
+
+
+def xlsx_text(data: bytes, max_cells: int = 200_000) -> str:
+    """Every non-empty cell of every sheet, row by row, cells joined by tabs (bounded)."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of errors on broken files
+        raise ExtractError("เปิดไฟล์ .xlsx ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ Excel") from None
+    lines: list[str] = []
+    seen = 0
+    try:
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                cells = [str(v) for v in row if v is not None]
+                seen += len(row)
+                if cells:
+                    lines.append("\t".join(cells))
+                if seen > max_cells:
+                    return "\n".join(lines)
+    finally:
+        book.close()
+    return "\n".join(lines)

@@ -1,0 +1,59 @@
+"""Start, advance and finish a :class:`Job`; each step is one short UPDATE the page can see."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from itaplan.jobs.models import Job
+
+
+def create(kind: str, *, user: Any = None, enqueue: Callable[[int], object], **fields: Any) -> Job:
+    """A queued job, handed to the queue once the surrounding transaction commits."""
+    job = Job.objects.create(
+        kind=kind, user=user if user and user.is_authenticated else None, **fields
+    )
+    transaction.on_commit(lambda: enqueue(job.pk))
+    return job
+
+
+def start(job_id: int, total: int) -> Job:
+    Job.objects.filter(pk=job_id).update(
+        status=Job.Status.RUNNING, total=total, done=0, started_at=timezone.now()
+    )
+    return Job.objects.get(pk=job_id)
+
+
+def advance(job_id: int, steps: int = 1) -> None:
+    Job.objects.filter(pk=job_id).update(done=F("done") + steps)
+
+
+def set_progress(job_id: int, done: int, total: int | None = None) -> None:
+    values: dict[str, Any] = {"done": done}
+    if total is not None:
+        values["total"] = total
+    Job.objects.filter(pk=job_id).update(**values)
+
+
+def finish(job_id: int, message: str = "", *, content: bytes | None = None, name: str = "") -> Job:
+    job = Job.objects.get(pk=job_id)
+    if content is not None:
+        job.result.save(name, ContentFile(content), save=False)
+        job.result_name = name
+    job.status = Job.Status.DONE
+    job.done = max(job.done, job.total)
+    job.message = message
+    job.finished_at = timezone.now()
+    job.save()
+    return job
+
+
+def fail(job_id: int, message: str) -> None:
+    Job.objects.filter(pk=job_id).update(
+        status=Job.Status.FAILED, message=message, finished_at=timezone.now()
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReadinessConfig(AppConfig):
+    name = "itaplan.readiness"
+    verbose_name = "ความพร้อมข้อมูลเปิดเผย (OIT)"

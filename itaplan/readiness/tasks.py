@@ -1,0 +1,39 @@
+"""Queue tasks of the readiness checker (Huey; found by ``run_huey`` in every app's tasks.py).
+
+- :func:`check_agency`: one agency-year's check, enqueued by the page or the schedule;
+- :func:`scheduled_checks`: every night, enqueue the checks that are due — weekly, and
+  daily in the last month before the submission deadline (the year's rules data, or an
+  item's own due date).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from itaplan.jobs import services as jobs
+
+log = logging.getLogger(__name__)
+
+
+@db_task(retries=2, retry_delay=30)
+def check_agency(job_id: int) -> None:
+    from itaplan.readiness.services import run_check
+
+    try:
+        run_check(job_id)
+    except Exception:
+        log.exception("OIT check %s failed", job_id)
+        jobs.fail(job_id, "การตรวจหยุดกลางคันเพราะข้อผิดพลาดภายในระบบ ระบบจะลองใหม่อัตโนมัติ")
+        raise
+
+
+@db_periodic_task(crontab(hour="1", minute="30"))
+def scheduled_checks() -> int:
+    from django.utils import timezone
+
+    from itaplan.readiness.schedule import enqueue_due_checks
+
+    return enqueue_due_checks(timezone.localdate())
