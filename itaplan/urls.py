@@ -12,4 +12,6 @@ urlpatterns = [
     path("", include("itaplan.documents.urls")),
     path("", include("itaplan.progress.urls")),
     path("", include("itaplan.supervision.urls")),
+    path("", include("itaplan.jobs.urls")),
+    path("", include("itaplan.readiness.urls")),
 ]

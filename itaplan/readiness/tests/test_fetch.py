@@ -1,0 +1,89 @@
+"""The fetcher on its own: SSRF guard, limits, redirects, reading documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from itaplan.domain.readiness import Failure
+from itaplan.readiness.fetch import Fetcher, FetchPolicy, is_public
+from itaplan.readiness.tests import site
+
+POLICY = FetchPolicy(
+    user_agent="itaplan-test", total_timeout=1.5, retries=0, max_bytes=2 * 1024 * 1024
+)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:{port}/about/structure",
+        "http://localhost:{port}/about/structure",
+        "http://10.1.2.3/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]:{port}/",
+        "http://[::ffff:127.0.0.1]:{port}/",
+    ],
+)
+def test_it_refuses_private_loopback_and_link_local_addresses(url: str) -> None:
+    with site.serve() as (base, handler):
+        port = base.rsplit(":", 1)[1]
+        evidence = Fetcher(POLICY).fetch(url.format(port=port))
+    assert evidence.failure is Failure.REFUSED_ADDRESS
+    assert handler.peak == 0  # nothing reached the server
+
+
+def test_it_refuses_a_name_that_resolves_to_a_private_address() -> None:
+    fetcher = Fetcher(POLICY, resolver=lambda host, port: ["8.8.8.8", "10.0.0.7"])
+    evidence = fetcher.fetch("http://intranet.example/")
+    assert evidence.failure is Failure.REFUSED_ADDRESS
+    assert "10.0.0.7" in evidence.detail
+
+
+def test_it_fetches_loopback_only_when_the_setting_allows_it() -> None:
+    allowed = FetchPolicy(**{**POLICY.__dict__, "allow_private": True})
+    with site.serve() as (base, _handler):
+        evidence = Fetcher(allowed).fetch(base + "/about/structure")
+    assert evidence.failure is None and evidence.status == 200
+    assert "อำนาจหน้าที่" in evidence.text
+
+
+def test_public_addresses_are_public_and_the_others_are_not() -> None:
+    assert is_public("8.8.8.8") and is_public("2001:4860:4860::8888")
+    for address in (
+        "127.0.0.1",
+        "10.0.0.1",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",
+        "::1",
+        "fe80::1",
+        "0.0.0.0",
+    ):
+        assert not is_public(address), address
+
+
+def test_it_refuses_urls_with_credentials_or_other_schemes() -> None:
+    fetcher = Fetcher(POLICY)
+    assert fetcher.fetch("ftp://example.org/file.pdf").failure is Failure.BAD_URL
+    assert fetcher.fetch("http://user:secret@example.org/").failure is Failure.BAD_URL
+    assert fetcher.fetch("file:///etc/passwd").failure is Failure.BAD_URL
+
+
+def test_it_stops_a_redirect_chain_longer_than_the_limit() -> None:
+    routes = {f"/r{n}": (302, site.HTML, b"", {"Location": f"/r{n + 1}"}) for n in range(10)}
+    allowed = FetchPolicy(**{**POLICY.__dict__, "allow_private": True, "max_redirects": 3})
+    with site.serve(routes) as (base, _handler):
+        evidence = Fetcher(allowed).fetch(base + "/r0")
+    assert evidence.failure is Failure.TOO_MANY_REDIRECTS
+
+
+def test_it_retries_a_server_error_with_backoff() -> None:
+    slept: list[float] = []
+    routes = {"/down": (503, site.HTML, b"busy", {})}
+    allowed = FetchPolicy(
+        **{**POLICY.__dict__, "allow_private": True, "retries": 2, "backoff": 0.5}
+    )
+    with site.serve(routes) as (base, _handler):
+        evidence = Fetcher(allowed, sleep=slept.append).fetch(base + "/down")
+    assert evidence.failure is Failure.SERVER_ERROR and evidence.status == 503
+    assert slept == [0.5, 1.0]
