@@ -200,7 +200,11 @@ def xlsx_text(data: bytes, max_cells: int = 200_000) -> str:
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(archive, "ไฟล์ .xlsx ")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ArchiveTooLarge as exc:
+        raise ExtractError(str(exc)) from None
     except Exception:  # openpyxl raises many kinds of errors on broken files
         raise ExtractError("เปิดไฟล์ .xlsx ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ Excel") from None
     lines: list[str] = []
