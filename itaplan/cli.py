@@ -160,7 +160,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from itaplan.domain.knowledge import KnowledgeError, load_knowledge, suggest
+    from itaplan.domain.knowledge import (
+        KnowledgeError,
+        default_selection,
+        load_knowledge,
+        suggest,
+    )
 
     _, _, report = _checked(args)
     year = report.fiscal_year
@@ -169,6 +174,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     except KnowledgeError as exc:
         raise CommandError(str(exc)) from exc
     suggestions = suggest(report.assessment, kb)
+    selected = {id(s) for s in default_selection(suggestions, max_measures=args.max_measures)}
     if args.json:
         _print_json(
             {
@@ -177,6 +183,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                 "suggestions": [
                     {
                         "target": s.target,
+                        "selected": id(s) in selected,
+                        "items": list(s.items),
                         "label": s.label,
                         "class": s.class_key,
                         "class_label": s.class_label,
@@ -200,9 +208,11 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         )
         return 0
     print(f"มาตรการที่เสนอสำหรับปีงบประมาณ {year + 1} จากผลการประเมินปี {year}")
+    print(f"* = แผนตั้งต้นเลือกไว้ ({len(selected)} มาตรการ)")
     for n, s in enumerate(suggestions, start=1):
         impact = f", เพิ่มได้ {s.impact:.2f} คะแนน" if s.impact is not None else ""
-        print(f"{n}. [{s.class_label}] {s.label} ({_fmt(s.score)}{impact})")
+        mark = "*" if id(s) in selected else " "
+        print(f"{mark}{n}. [{s.class_label}] {s.label} ({_fmt(s.score)}{impact})")
         print(f"   มาตรการ: {s.measure.title} — {s.measure.unit}")
     return 0
 
@@ -304,8 +314,11 @@ def cmd_document(args: argparse.Namespace) -> int:
                 approver=args.approver,
                 approver_position=args.position,
                 approved_on=approved_on,
+                max_measures=args.max_measures,
             )
         else:
+            if args.max_measures is not None:
+                raise CommandError("--max-measures ใช้ได้กับ --from-file เท่านั้น")
             if not (args.agency and args.year):
                 raise CommandError("ระบุ --agency CODE และ --year ปีงบประมาณของแผน หรือ --from-file")
             _setup_django()
@@ -348,6 +361,22 @@ def _management(*commands: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป")
+    return number
+
+
+def _max_measures_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-measures",
+        type=_positive,
+        metavar="N",
+        help="แผนตั้งต้นมีไม่เกิน N มาตรการ (เร่งด่วนและเพิ่มคะแนนได้มากก่อน)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="itaplan", description="itaplan — มาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)"
@@ -363,6 +392,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("file", help="ไฟล์ผลการประเมิน (.txt, .docx หรือ .pdf)")
         p.add_argument("--year", type=int, help="ปีงบประมาณ (พ.ศ.) ของผลการประเมิน")
         p.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON")
+        if name == "suggest":
+            _max_measures_option(p)
         p.set_defaults(func=func)
 
     crit = sub.add_parser("criteria", help="เกณฑ์การประเมินรายปี")
@@ -395,6 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
     doc.add_argument("--approver", help="ชื่อผู้รับรองข้อมูล")
     doc.add_argument("--position", help="ตำแหน่งผู้รับรองข้อมูล")
     doc.add_argument("--date", help="วันที่รับรอง (YYYY-MM-DD)")
+    _max_measures_option(doc)
     doc.set_defaults(func=cmd_document)
 
     demo = sub.add_parser("demo", help="ข้อมูลตัวอย่าง: itaplan demo load | synthetic")

@@ -23,7 +23,13 @@ from itaplan.documents.model import (
 from itaplan.domain import criteria
 from itaplan.domain.analysis import analyse
 from itaplan.domain.checking import CheckReport, check_parsed
-from itaplan.domain.knowledge import KnowledgeBase, Suggestion, load_knowledge, suggest
+from itaplan.domain.knowledge import (
+    KnowledgeBase,
+    Suggestion,
+    default_selection,
+    load_knowledge,
+    suggest,
+)
 from itaplan.domain.scoring import Assessment
 from itaplan.domain.thai import format_score, to_arabic_digits
 
@@ -182,9 +188,11 @@ def measures_document_from_result(
 
     ``result`` is a parsed result (it is checked against its year's criteria), a check
     report or an assessment. ``agency`` defaults to the name the parser found;
-    ``suggestions`` default to every measure :func:`~itaplan.domain.knowledge.suggest`
-    proposes from ``kb`` (by default the knowledge base of the result's year), of
-    which the first ``max_measures`` (the most urgent, highest impact) are kept.
+    ``suggestions`` default to the default plan
+    (:func:`~itaplan.domain.knowledge.default_selection`: one measure per indicator below
+    100) of what :func:`~itaplan.domain.knowledge.suggest` proposes from ``kb`` (by
+    default the knowledge base of the result's year); at most ``max_measures`` of them
+    (the most urgent, highest impact) are kept.
     ``previous`` is last year's scored result when there is one; ``previous_total``
     last year's total (a parsed result brings its own, as printed).
     Raises ``ValueError`` when a parsed result has no fiscal year.
@@ -206,8 +214,8 @@ def measures_document_from_result(
     if kb is None:
         kb = load_knowledge(assessment.fiscal_year)
     if suggestions is None:
-        suggestions = suggest(assessment, kb)
-    if max_measures is not None:
+        suggestions = default_selection(suggest(assessment, kb), max_measures=max_measures)
+    elif max_measures is not None:
         suggestions = suggestions[:max_measures]
     return measures_document(
         assessment,

@@ -28,7 +28,7 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -337,11 +337,21 @@ class Suggestion:
     impact: float | None  # points of the total if raised to 100; None when unknown
     analysis: str
     measure: MeasureTemplate
+    #: The weak items (below 100) the measure is aimed at: for an item target the item
+    #: itself, for an indicator target those of its items whose entry lists the measure.
+    items: tuple[str, ...] = ()
 
     @property
     def related_oit(self) -> tuple[str, ...]:
         """The OIT items the measure produces evidence for."""
         return self.measure.related_oit
+
+    @property
+    def indicator(self) -> int | None:
+        """The number of the indicator an indicator target names; ``None`` for an item."""
+        if self.target.startswith("indicator "):
+            return int(self.target.removeprefix("indicator "))
+        return None
 
 
 @dataclass(frozen=True)
@@ -393,6 +403,28 @@ def _weaknesses(assessment: Assessment) -> list[_Weakness]:
     return sorted(found, key=_Weakness.sort_key)
 
 
+def _candidates(
+    weak: _Weakness, kb: KnowledgeBase, items_of: dict[str, list[_Weakness]]
+) -> list[tuple[MeasureTemplate, tuple[str, ...]]]:
+    """The templates answering one weak target, each with the weak items it is aimed at.
+
+    An indicator is answered first by the templates of its weak items (highest impact,
+    then lowest score first), then by its own: a measure for the indicator goes for the
+    items that lost it the most points.
+    """
+    aimed: dict[str, list[str]] = {}
+    templates: dict[str, MeasureTemplate] = {}
+    sources = [*items_of.get(weak.target, ()), weak]
+    for source in sources:
+        entry = kb.for_target(source.target)
+        for template in entry.measures if entry else ():
+            templates.setdefault(template.key, template)
+            codes = aimed.setdefault(template.key, [])
+            if source.target != weak.target or not weak.target.startswith("indicator "):
+                codes.append(source.target)
+    return [(templates[key], tuple(codes)) for key, codes in aimed.items()]
+
+
 def suggest(
     assessment: Assessment,
     kb: KnowledgeBase,
@@ -403,20 +435,35 @@ def suggest(
 
     Weak targets are the indicators classed urgent or improve and the items scored
     below 100. Urgent ones come first, then the higher score impact, then the lower
-    score. Templates whose key is in ``already_planned`` are skipped, and a template
-    that serves several targets is proposed once, for the first of them.
+    score. An indicator's templates begin with those of its weakest items (see
+    :func:`_candidates`). Templates whose key is in ``already_planned`` are skipped, and
+    a template that serves several targets is proposed once, for the first of them.
     """
     if kb.fiscal_year != assessment.fiscal_year:
         raise ValueError(
             f"knowledge base of FY{kb.fiscal_year} for a result of FY{assessment.fiscal_year}"
         )
+    fw = assessment.framework
+    found = _weaknesses(assessment)
+    by_target = {w.target: w for w in found}
+    items_of: dict[str, list[_Weakness]] = {}
+
+    def place(weak: _Weakness) -> tuple[Any, ...]:
+        # An item follows its weak indicator, whose measures are aimed at it first.
+        if weak.target.startswith("indicator "):
+            return (weak.sort_key(), 0, ())
+        indicator = by_target.get(f"indicator {fw.item(weak.target).indicator}")
+        if indicator is None:
+            return (weak.sort_key(), 0, ())
+        items_of.setdefault(indicator.target, []).append(weak)
+        return (indicator.sort_key(), 1, weak.sort_key())
+
+    weaknesses = sorted(found, key=place)
     proposed = set(already_planned)
     suggestions: list[Suggestion] = []
-    for weak in _weaknesses(assessment):
+    for weak in weaknesses:
         entry = kb.for_target(weak.target)
-        if entry is None:
-            continue
-        for template in entry.measures:
+        for template, items in _candidates(weak, kb, items_of):
             if template.key in proposed:
                 continue
             proposed.add(template.key)
@@ -428,8 +475,34 @@ def suggest(
                     class_label=weak.cls.label,
                     score=weak.score,
                     impact=weak.impact,
-                    analysis=entry.analysis,
+                    analysis=entry.analysis if entry else "",
                     measure=template,
+                    items=items,
                 )
             )
     return suggestions
+
+
+def default_selection(
+    suggestions: Sequence[Suggestion],
+    *,
+    max_measures: int | None = None,
+    covered: Set[int] = frozenset(),
+) -> list[Suggestion]:
+    """The measures a default plan takes: one per indicator below 100.
+
+    For each weak indicator (urgent first, then by score impact — the order of
+    :func:`suggest`) its first suggestion, which is aimed at its lowest, highest-impact
+    items. Indicators in ``covered`` (already answered by the plan) are left out; at
+    most ``max_measures`` are kept, the most urgent first. No maintain-level measure is
+    chosen: an indicator at 100 needs one only where the agency adds it.
+    """
+    chosen: list[Suggestion] = []
+    seen = set(covered)
+    for suggestion in suggestions:
+        number = suggestion.indicator
+        if number is None or number in seen:
+            continue
+        seen.add(number)
+        chosen.append(suggestion)
+    return chosen if max_measures is None else chosen[: max(max_measures, 0)]

@@ -10,7 +10,13 @@ from django.db.models import QuerySet
 from itaplan.agencies.models import Agency
 from itaplan.domain.analysis import Analysis, analyse
 from itaplan.domain.criteria import CriteriaError, Framework, load
-from itaplan.domain.knowledge import KnowledgeBase, KnowledgeError, Suggestion, suggest
+from itaplan.domain.knowledge import (
+    KnowledgeBase,
+    KnowledgeError,
+    Suggestion,
+    default_selection,
+    suggest,
+)
 from itaplan.domain.scoring import Assessment, Finding
 from itaplan.knowledgebase.selectors import knowledge_base_for
 from itaplan.plans.models import Measure, Plan
@@ -167,6 +173,8 @@ class SuggestionRow:
     suggestion: Suggestion
     start_date: dt.date
     end_date: dt.date
+    #: Ticked on the page: what a default plan takes (one measure per weak indicator).
+    selected: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,8 +188,12 @@ class SuggestionGroup:
 def suggestion_groups(plan: Plan) -> list[SuggestionGroup]:
     """:func:`suggestions_for` grouped by the indicator or item they answer, weakest first,
     each template with its dates in the plan's year."""
+    suggestions = suggestions_for(plan)
+    covered = {i for i in plan.measures.values_list("indicator", flat=True) if i is not None}
+    selected = {s.measure.key for s in default_selection(suggestions, covered=covered)}
     groups: dict[str, list[SuggestionRow]] = {}
-    for suggestion in suggestions_for(plan):
+    for suggestion in suggestions:
         start, end = suggestion.measure.timeframe.dates(plan.fiscal_year)
-        groups.setdefault(suggestion.target, []).append(SuggestionRow(suggestion, start, end))
+        row = SuggestionRow(suggestion, start, end, suggestion.measure.key in selected)
+        groups.setdefault(suggestion.target, []).append(row)
     return [SuggestionGroup(rows[0].suggestion, tuple(rows)) for rows in groups.values()]

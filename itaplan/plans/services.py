@@ -334,9 +334,9 @@ def measure_from_suggestion(plan: Plan, suggestion: Suggestion) -> MeasureData:
     the agency's units that match the template's typical unit."""
     template = suggestion.measure
     start, end = template.timeframe.dates(plan.fiscal_year)
-    if suggestion.target.startswith("indicator "):
-        indicator: int | None = int(suggestion.target.split()[1])
-        items: list[str] = []
+    if suggestion.indicator is not None:
+        indicator: int | None = suggestion.indicator
+        items: list[str] = list(suggestion.items)
     else:
         fw = framework_of(plan)
         indicator = fw.item(suggestion.target).indicator if fw else None
@@ -363,19 +363,41 @@ def add_measure_from_suggestion(plan: Plan, user: User, template_key: str) -> Me
     Only templates currently suggested for the plan's base result are accepted, so
     one already in the plan is refused.
     """
-    from itaplan.plans.selectors import suggestions_for
-
     _require_editor(plan.agency, user)
     _lock(plan)
     _require_draft(plan)
     if plan.result is None:
         raise PlanError("แผนนี้ไม่ได้อ้างอิงผลการประเมิน จึงไม่มีมาตรการที่แนะนำ", "template_key")
-    suggestion = next((s for s in suggestions_for(plan) if s.measure.key == template_key), None)
-    if suggestion is None:
-        raise PlanError(
-            f"มาตรการที่แนะนำ '{template_key}' ไม่มีในรายการแนะนำ หรือมีในแผนแล้ว", "template_key"
-        )
-    return _create_measure(plan, _validated(plan, measure_from_suggestion(plan, suggestion)))
+    return _add_suggested(plan, [template_key])[0]
+
+
+@transaction.atomic
+def add_measures_from_suggestions(
+    plan: Plan, user: User, template_keys: list[str]
+) -> list[Measure]:
+    """Adopt several suggested templates at once (the default plan ticked on the page),
+    in the order they are suggested; all or none."""
+    _require_editor(plan.agency, user)
+    _lock(plan)
+    _require_draft(plan)
+    if plan.result is None:
+        raise PlanError("แผนนี้ไม่ได้อ้างอิงผลการประเมิน จึงไม่มีมาตรการที่แนะนำ", "template_key")
+    if not template_keys:
+        raise PlanError("ยังไม่ได้เลือกมาตรการที่แนะนำ", "template_key")
+    return _add_suggested(plan, template_keys)
+
+
+def _add_suggested(plan: Plan, template_keys: list[str]) -> list[Measure]:
+    from itaplan.plans.selectors import suggestions_for
+
+    suggested = {s.measure.key: s for s in suggestions_for(plan)}
+    for key in template_keys:
+        if key not in suggested:
+            raise PlanError(f"มาตรการที่แนะนำ '{key}' ไม่มีในรายการแนะนำ หรือมีในแผนแล้ว", "template_key")
+    chosen = [s for key, s in suggested.items() if key in set(template_keys)]
+    return [
+        _create_measure(plan, _validated(plan, measure_from_suggestion(plan, s))) for s in chosen
+    ]
 
 
 @transaction.atomic

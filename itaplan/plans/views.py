@@ -266,13 +266,21 @@ def plan_next_year(request: HttpRequest, code: str, plan_id: int) -> HttpRespons
 @require_POST
 def suggestion_add(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     plan = get_plan_for_user(request, code, plan_id, write=True)
+    # One template from its own button, or the ticked ones (the default plan) at once.
     key = request.POST.get("template_key", "")
     try:
-        measure = services.add_measure_from_suggestion(plan, request.user, key)
+        if key:
+            added = [services.add_measure_from_suggestion(plan, request.user, key)]
+        else:
+            keys = request.POST.getlist("template_keys")
+            added = services.add_measures_from_suggestions(plan, request.user, keys)
     except PlanError as error:
         messages.error(request, error.message)
         return redirect(_plan_url(plan, "suggestions"))
-    messages.success(request, f"เพิ่มมาตรการ '{measure.title}' แล้ว")
+    if len(added) == 1:
+        messages.success(request, f"เพิ่มมาตรการ '{added[0].title}' แล้ว")
+    else:
+        messages.success(request, f"เพิ่มมาตรการที่เลือก {len(added)} มาตรการแล้ว")
     return redirect(_plan_url(plan, "suggestions"))
 
 

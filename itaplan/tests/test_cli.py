@@ -209,3 +209,51 @@ def test_parse_json_lists_the_progress_rows_of_seed_002() -> None:
     data = json.loads(itaplan("parse", seed("002"), "--json").stdout)
     assert data["measures"] == []
     assert [r["indicator"] for r in data["progress"]] == [1, 2, 3, 4, 5, 10]
+
+
+def _plain_html(path: Path) -> str:
+    """The text of one of our HTML documents: tags, word breaks and SARA AM as typed."""
+    import html
+    import re
+
+    text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+    text = re.sub("\u0e4d([\u0e48-\u0e4b]?)\u0e32", "\\1\u0e33", text.replace("\u200b", ""))
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("prefix", ["000", "003", "004"])
+def test_the_o27_from_a_seed_has_exactly_the_measures_suggest_marks_selected(
+    prefix: str, tmp_path: Path
+) -> None:
+    run = itaplan("suggest", seed(prefix), "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    selected = [s for s in data["suggestions"] if s["selected"]]
+    scores = json.loads(itaplan("check", seed(prefix), "--json").stdout)
+    assert 7 <= len(selected) <= 12
+    below = {int(n) for n, v in scores["computed"]["indicators"].items() if v < 100}
+    assert sorted(s["target"] for s in selected) == sorted(f"indicator {n}" for n in below)
+
+    out = tmp_path / "o27.html"
+    made = itaplan(
+        "document", "measures", "--from-file", seed(prefix), "--out", out, "--arabic-digits"
+    )
+    assert made.returncode == 0, made.stderr
+    text = _plain_html(out)
+    assert f"กำหนดมาตรการ {len(selected)} มาตรการ" in text
+    titles = {s["measure"]["title"] for s in selected}
+    for suggestion in data["suggestions"]:
+        title = suggestion["measure"]["title"]
+        assert (title in text) == (title in titles), title
+
+
+def test_max_measures_keeps_the_first_selected_in_the_plan_and_the_document(tmp_path: Path) -> None:
+    run = itaplan("suggest", seed("000"), "--json", "--max-measures", "3")
+    selected = [s["target"] for s in json.loads(run.stdout)["suggestions"] if s["selected"]]
+    assert selected == ["indicator 9", "indicator 10", "indicator 8"]
+    out = tmp_path / "o27.html"
+    args = ("--from-file", seed("000"), "--out", out, "--max-measures", "3", "--arabic-digits")
+    assert itaplan("document", "measures", *args).returncode == 0
+    assert "กำหนดมาตรการ 3 มาตรการ" in _plain_html(out)
+    refused = itaplan("suggest", seed("000"), "--max-measures", "0")
+    assert refused.returncode == 2 and "ตั้งแต่ 1" in refused.stderr

@@ -16,6 +16,7 @@ from itaplan.domain.knowledge import (
     KnowledgeError,
     Suggestion,
     Timeframe,
+    default_selection,
     load_file,
     load_knowledge,
     missing_entries,
@@ -289,12 +290,15 @@ def test_seed_004_has_nothing_urgent_and_proposes_measures_for_indicator_4() -> 
     assert "indicator 4" in targets_in_order(suggestions)
 
 
-def test_seed_004_puts_o13_first_among_the_items() -> None:
-    items = [s for s in seed_004_suggestions() if not s.target.startswith("indicator")]
-    assert items[0].target == "o13"
-    assert items[0].score == 50.0
-    entry = kb_of(2568).for_item("o13")
-    assert entry is not None and items[0].analysis == entry.analysis
+def test_seed_004_answers_indicator_9_first_with_the_measures_of_o13_its_weakest_item() -> None:
+    suggestions = seed_004_suggestions()
+    o13 = kb_of(2568).for_item("o13")
+    assert o13 is not None
+    first = suggestions[: len(o13.measures)]
+    assert {s.target for s in first} == {"indicator 9"}
+    assert [s.measure for s in first] == list(o13.measures)
+    assert all("o13" in s.items for s in first)
+    assert "o13" not in {s.target for s in suggestions}  # its measures are taken already
 
 
 def test_templates_already_in_the_plan_are_not_proposed_again() -> None:
@@ -317,3 +321,49 @@ def test_a_knowledge_base_of_another_year_is_refused() -> None:
     result = assess(criteria.load(2568), SEED_004_EIT, SEED_004_ITEMS)
     with pytest.raises(ValueError, match="FY2569"):
         suggest(result, kb_of(2569))
+
+
+# --- the default plan ----------------------------------------------------------------------
+
+
+def _seed(name: str) -> tuple[Any, KnowledgeBase]:
+    if name == "000":
+        return assess(criteria.load(2564), SEED_000), kb_of(2564)
+    if name == "003":
+        return assess(criteria.load(2565), SEED_003), kb_of(2565)
+    return assess(criteria.load(2568), SEED_004_EIT, SEED_004_ITEMS), kb_of(2568)
+
+
+@pytest.mark.parametrize("seed", ["000", "003", "004"])
+def test_the_default_plan_takes_one_measure_for_each_indicator_below_100(seed: str) -> None:
+    result, kb = _seed(seed)
+    chosen = default_selection(suggest(result, kb))
+    below = {i.number for i in result.indicators if i.value is not None and i.value < 100}
+    assert 7 <= len(chosen) <= 12
+    assert sorted(s.target for s in chosen) == sorted(f"indicator {n}" for n in below)
+    assert len({s.measure.key for s in chosen}) == len(chosen)
+
+
+def test_each_default_measure_of_seed_004_is_aimed_at_the_lowest_item_of_its_indicator() -> None:
+    result, kb = _seed("004")
+    fw = result.framework
+    for chosen in default_selection(suggest(result, kb)):
+        weak = {c: v for c, v in result.items.items() if fw.item(c).indicator == chosen.indicator}
+        weak = {c: v for c, v in weak.items() if v < 100}
+        if weak:
+            assert min(weak, key=weak.__getitem__) in chosen.items, chosen.target
+        assert all(result.items[c] < 100 for c in chosen.items)
+
+
+def test_max_measures_keeps_the_most_urgent_indicators() -> None:
+    result, kb = _seed("000")
+    everything = default_selection(suggest(result, kb))
+    assert default_selection(suggest(result, kb), max_measures=3) == everything[:3]
+    assert [s.target for s in everything[:2]] == ["indicator 9", "indicator 10"]
+
+
+def test_indicators_already_answered_are_left_to_the_plan() -> None:
+    result, kb = _seed("003")
+    chosen = default_selection(suggest(result, kb), covered={4, 5})
+    assert {"indicator 4", "indicator 5"}.isdisjoint(s.target for s in chosen)
+    assert len(chosen) == 8

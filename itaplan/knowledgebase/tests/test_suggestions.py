@@ -41,12 +41,13 @@ def test_an_agencys_first_template_on_a_fresh_install_loads_the_year_first(agenc
 
 def test_suggestions_use_the_analysis_a_site_admin_edited(plan, stored_2568):
     first = suggestions_for(plan)[0]
-    assert first.target == "o13"
-    entry = KnowledgeEntry.objects.get(fiscal_year=2568, target="o13")
-    entry.analysis = "ข้อความวิเคราะห์ที่ผู้ดูแลระบบปรับให้ตรงกับพื้นที่"
-    entry.save()
+    assert first.target == "indicator 9"
+    for target in ("indicator 9", "o13"):
+        entry = KnowledgeEntry.objects.get(fiscal_year=2568, target=target)
+        entry.analysis = f"ข้อความวิเคราะห์ที่ผู้ดูแลระบบปรับให้ตรงกับพื้นที่ ({target})"
+        entry.save()
 
-    assert suggestions_for(plan)[0].analysis == entry.analysis
+    assert suggestions_for(plan)[0].analysis.endswith("(indicator 9)")
     # The analysis page reads the same knowledge base.
     weak = next(w for w in analyse_result(plan.result).weak_items if w.code == "o13")
     assert weak.analysis == entry.analysis
@@ -55,7 +56,7 @@ def test_suggestions_use_the_analysis_a_site_admin_edited(plan, stored_2568):
 def test_an_agencys_own_template_is_proposed_to_it_and_can_be_adopted(plan, people):
     own = add_agency_template(plan.agency, 2568, OWN, people.editor)
     suggestion = next(s for s in suggestions_for(plan) if s.measure.key == own.key)
-    assert suggestion.target == "o13"
+    assert (suggestion.target, suggestion.items) == ("indicator 9", ("o13",))
     assert suggestion.measure.related_oit == ("o13",)
 
     measure = plan_services.add_measure_from_suggestion(plan, people.editor, own.key)

@@ -58,9 +58,12 @@ def test_an_editor_plans_from_suggestions_and_the_executive_approves(
     page.click("button:has-text('สร้างแผนปี 2569')")
     page.wait_for_selector("#suggestions")
     screenshot(page, "plans-new")
-    assert page.locator("article.suggestion").first.get_attribute("data-target") == "o13"
+    assert page.locator("article.suggestion").first.get_attribute("data-target") == "indicator 9"
+    # The default plan is ticked: one measure for each of the 8 indicators below 100.
+    assert page.locator("article.suggestion").first.locator("input:checked").count() == 1
+    assert page.locator("article.suggestion input:checked").count() == 8
 
-    # Accept the three measures proposed first (o13, the weakest point by impact).
+    # Accept the three measures proposed first (indicator 9, aimed at o13, its weakest item).
     keys = []
     for _ in range(3):
         proposed = page.locator("article.suggestion li[data-template]").first

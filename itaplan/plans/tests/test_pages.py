@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -230,3 +231,17 @@ def test_suggestions_are_offered_and_added_from_the_knowledge_base(
     assert first <= measure.start_date <= measure.end_date <= last
     page = client.get(detail_url(plan)).content.decode()
     assert f'data-template="{first_key}"' not in page
+
+
+def test_the_ticked_default_plan_is_added_with_one_click(client, people, seed_000_result, agency):
+    plan = services.create_plan(agency, 2565, people.editor)
+    client.force_login(people.editor)
+    page = client.get(detail_url(plan)).content.decode()
+    ticked = re.findall(r'name="template_keys" value="([^"]+)" checked', page)
+    assert len(ticked) == 10  # seed 000: every indicator is below 100
+    client.post(
+        reverse("plans:suggestion_add", args=["samruean", plan.pk]), {"template_keys": ticked}
+    )
+    assert sorted(plan.measures.values_list("indicator", flat=True)) == list(range(1, 11))
+    page = client.get(detail_url(plan)).content.decode()
+    assert " checked" not in page.split('id="suggestions"')[1]

@@ -14,11 +14,11 @@ from itaplan.plans.tests.test_measures import measure_data
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_004_suggestions_start_with_o13_the_highest_impact_weak_point(plan):
+def test_seed_004_suggestions_start_with_indicator_9_aimed_at_o13_its_weakest_item(plan):
     suggestions = suggestions_for(plan)
-    assert suggestions[0].target == "o13"
+    assert (suggestions[0].target, suggestions[0].items) == ("indicator 9", ("o13",))
     assert all(s.class_key == "improve" for s in suggestions)  # nothing urgent in 004
-    impacts = [s.impact for s in suggestions if s.impact is not None]
+    impacts = [s.impact for s in suggestions if s.indicator is not None and s.impact is not None]
     assert impacts == sorted(impacts, reverse=True)
 
 
@@ -74,7 +74,7 @@ def test_a_plan_without_a_result_has_no_suggestions(agency, people):
 
 def test_suggestions_are_grouped_by_weak_point_with_dates_in_the_plan_year(plan):
     groups = suggestion_groups(plan)
-    assert groups[0].first.target == "o13"
+    assert groups[0].first.target == "indicator 9"
     targets = [g.first.target for g in groups]
     assert len(targets) == len(set(targets))
     first, last = dt.date(2025, 10, 1), dt.date(2026, 9, 30)
@@ -82,3 +82,32 @@ def test_suggestions_are_grouped_by_weak_point_with_dates_in_the_plan_year(plan)
         for row in group.rows:
             assert row.suggestion.target == group.first.target
             assert first <= row.start_date <= row.end_date <= last
+
+
+def test_the_page_ticks_one_measure_per_indicator_below_100_the_default_plan(plan):
+    groups = suggestion_groups(plan)
+    ticked = [row.suggestion for group in groups for row in group.rows if row.selected]
+    # Seed 004: every indicator but 3 and 10 (both 100) is below 100.
+    assert sorted(s.indicator for s in ticked) == [1, 2, 4, 5, 6, 7, 8, 9]
+    assert [row.selected for row in groups[0].rows][:2] == [True, False]
+
+
+def test_an_indicator_the_plan_already_answers_is_not_ticked_again(plan, people):
+    services.add_measure_from_suggestion(plan, people.editor, suggestions_for(plan)[0].measure.key)
+    ticked = {r.suggestion.indicator for g in suggestion_groups(plan) for r in g.rows if r.selected}
+    assert 9 not in ticked
+    assert len(ticked) == 7
+
+
+def test_the_ticked_suggestions_are_added_at_once_in_the_order_suggested(plan, people):
+    keys = [r.suggestion.measure.key for g in suggestion_groups(plan) for r in g.rows if r.selected]
+    added = services.add_measures_from_suggestions(plan, people.editor, list(reversed(keys)))
+    assert [m.template_key for m in added] == keys
+    assert [m.indicator for m in plan.measures.all()] == [9, 4, 7, 8, 6, 5, 2, 1]
+
+
+def test_one_unknown_key_among_the_ticked_adds_nothing(plan, people):
+    key = suggestions_for(plan)[0].measure.key
+    with pytest.raises(PlanError):
+        services.add_measures_from_suggestions(plan, people.editor, [key, "2568-no-such-template"])
+    assert not plan.measures.exists()
