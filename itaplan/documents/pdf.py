@@ -14,7 +14,8 @@ split at all (the agency, its district and province) are set ``white-space: nowr
 
 SARA AM (ำ) is written decomposed, NIKHAHIT + SARA AA, as the shaper would draw it:
 WeasyPrint maps each glyph to one text per font, so the shaper's own decomposition
-made copied or searched text read "ประจาปี" for "ประจำปี".
+made copied or searched text read "ประจาปี" for "ประจำปี". What a reader copies is
+set apart from the glyphs anyway: see :mod:`itaplan.documents.pdftext`.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from django.template import Context, Engine
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from itaplan.documents import charts, fonts
+from itaplan.documents import charts, fonts, pdftext
 from itaplan.documents.model import Agency, MeasuresDocument, ProgressDocument
 from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress_text
 
@@ -249,6 +250,7 @@ def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    pdftext.install()
     return bytes(
         HTML(string=html, base_url=str(TEMPLATE_DIR)).write_pdf(font_config=FontConfiguration())
     )

@@ -10,6 +10,7 @@ import functools
 import re
 import subprocess
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from itaplan.documents.model import (
     ProgressRow,
     Status,
 )
+from itaplan.documents.pdftext import actual_text
 from itaplan.domain import criteria
 from itaplan.domain.checking import CheckReport, check_parsed
 from itaplan.domain.knowledge import KnowledgeBase, load_knowledge, suggest
@@ -114,6 +116,49 @@ def normalise(text: str) -> str:
     composed again where the PDF spells it NIKHAHIT + SARA AA."""
     text = "".join(text.translate(ZERO_WIDTH).split())
     return re.sub("\u0e4d([\u0e48-\u0e4b]?)\u0e32", "\\1\u0e33", text)
+
+
+THAI_RUN = re.compile("[\u0e00-\u0e7f]{4,}")
+
+
+class _Runs(HTMLParser):
+    """The Thai runs of the text an HTML document prints, inside tables and outside."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables = 0
+        self.inside: set[str] = set()
+        self.outside: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.tables += tag == "table"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tables -= tag == "table"
+
+    def handle_data(self, data: str) -> None:
+        runs = THAI_RUN.findall(actual_text(data))
+        (self.inside if self.tables else self.outside).update(runs)
+
+
+def missing_thai_runs(html: str, path: Path) -> tuple[list[str], int]:
+    """The Thai runs of four or more characters that ``html`` prints and ``pdftotext``
+    does not give back from the PDF made of it at ``path``; and how many runs there are.
+
+    Every run must be in the text in drawing order (``-raw``); a run outside the tables
+    must also be in plain ``pdftotext``'s text, which orders the page the way a reader
+    selecting it would (side-by-side table cells are interleaved there by design, so
+    table runs are checked in ``-raw`` only). Only spaces and line breaks are taken out of
+    the extracted text: a run may wrap onto the next line, any other difference counts.
+    """
+    runs = _Runs()
+    runs.feed(html)
+    raw = "".join(pdf_text(path, "-raw").split())
+    plain = "".join(pdf_text(path).split())
+    everything = runs.inside | runs.outside
+    missing = {run for run in everything if run not in raw}
+    missing |= {run for run in runs.outside if run not in plain}
+    return sorted(missing), len(everything)
 
 
 def pdf_text(path: Path, *mode: str) -> str:

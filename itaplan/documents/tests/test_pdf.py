@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from itaplan.documents import pdf
+from itaplan.documents import pdf, pdftext
 from itaplan.documents.model import APPROVER_LABEL
 from itaplan.documents.tests.conftest import (
     ROOT,
     Seed,
     build_seed,
+    missing_thai_runs,
     normalise,
     pdf_text,
     seed_pdf_file,
@@ -51,6 +52,18 @@ def test_every_measure_title_and_the_analysis_are_printed(seed: Seed, seed_pdf: 
     for ind in seed.document.indicators:
         for paragraph in ind.analysis:
             assert normalise(w.text(paragraph)) in text
+
+
+def test_every_thai_run_of_the_document_is_copied_back_exactly_from_the_pdf(
+    seed: Seed, seed_pdf: Path
+) -> None:
+    missing, runs = missing_thai_runs(pdf.measures_html(seed.document), seed_pdf)
+    assert runs > 500
+    assert missing == [], f"{len(missing)} of {runs} Thai runs not in pdftotext's text"
+
+
+def test_a_thai_text_box_carries_its_words_without_zero_width_spaces() -> None:
+    assert pdftext.actual_text("ดี\u200bขึ้น ประจ\u0e4d\u0e32ปี น\u0e4d\u0e49\u0e32") == "ดีขึ้น ประจำปี น้ำ"
 
 
 def test_the_thai_font_is_embedded(seed_pdf: Path) -> None:

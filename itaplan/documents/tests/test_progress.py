@@ -11,8 +11,8 @@ from docx.enum.section import WD_ORIENT
 
 from itaplan.documents.docx import progress_docx
 from itaplan.documents.model import Status
-from itaplan.documents.pdf import progress_pdf
-from itaplan.documents.tests.conftest import normalise, pdf_text, small_progress
+from itaplan.documents.pdf import progress_html, progress_pdf
+from itaplan.documents.tests.conftest import missing_thai_runs, normalise, pdf_text, small_progress
 from itaplan.documents.wording import progress_text
 
 
@@ -75,3 +75,14 @@ def test_the_pdf_prints_the_same_report(artifacts: Path) -> None:
         assert normalise(row.status.label) in text
     assert "https://samruean.go.th/o13/2568" in text
     assert normalise("ผู้รับรองข้อมูล") in text
+
+
+def test_every_thai_run_of_the_report_is_copied_back_exactly_from_the_pdf(
+    artifacts: Path,
+) -> None:
+    document = small_progress(thai_digits=True)
+    path = artifacts / "o28-sample-thai-digits.pdf"
+    path.write_bytes(progress_pdf(document))
+    missing, runs = missing_thai_runs(progress_html(document), path)
+    assert runs > 30
+    assert missing == [], f"{len(missing)} of {runs} Thai runs not in pdftotext's text"
