@@ -12,7 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     ITAPLAN_STATIC_ROOT=/app/staticfiles \
     ITAPLAN_MEDIA_ROOT=/app/media \
-    GUNICORN_CMD_ARGS="--bind=0.0.0.0:8000 --workers=3 --threads=4 --timeout=60 --max-requests=2000 --max-requests-jitter=200 --access-logfile=- --forwarded-allow-ips=*"
+    GUNICORN_CMD_ARGS="--bind=0.0.0.0:8000 --workers=3 --threads=4 --timeout=60 --max-requests=2000 --max-requests-jitter=200 --access-logfile=-"
 
 # WeasyPrint (PDF documents) needs Pango; Thai fonts back up the vendored Sarabun;
 # the PostgreSQL client gives pg_dump and pg_restore to backup jobs run from the image.

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "auditlog",
+    "axes",
     "itaplan.agencies",
     "itaplan.results",
     "itaplan.demo",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "itaplan.lib.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "itaplan.urls"
@@ -116,6 +119,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "itaplan.agencies.backends.LoginThrottleBackend",  # refuses while locked out (django-axes)
+    "django.contrib.auth.backends.ModelBackend",
+]
+#: Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or
+#: networks, comma separated). Empty: the app is reached directly and believes no one.
+ITAPLAN_TRUSTED_PROXIES = envlist("ITAPLAN_TRUSTED_PROXIES", "")
+# Login protection (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user
+# name, or from one address, that user name / address is locked for the cool-off time.
+AXES_FAILURE_LIMIT = envint("ITAPLAN_LOGIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = envint("ITAPLAN_LOGIN_COOLOFF_MINUTES", "15") / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "itaplan.lib.proxies.client_address"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

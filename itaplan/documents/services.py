@@ -200,22 +200,31 @@ def _with_analysis(document: MeasuresDocument, measures: list[Measure]) -> list[
     return indicators
 
 
+#: The deployment's own look, at the top of settings.ITAPLAN_DOCX_TEMPLATES.
+DEPLOYMENT_TEMPLATE = "default.docx"
+#: Agencies' uploaded looks live in this subfolder, so that no agency code (not even
+#: ``default``) can name the deployment's file.
+AGENCY_TEMPLATES = "agencies"
+
+
 def docx_base_template(agency_code: str) -> Path | None:
-    """The DOCX look to use for an agency: ``<code>.docx`` in the deployment's template
-    folder (settings.ITAPLAN_DOCX_TEMPLATES), else its ``default.docx``, else the built-in."""
+    """The DOCX look to use for an agency: the one it uploaded, else a ``<code>.docx``
+    the deployment placed in its template folder (settings.ITAPLAN_DOCX_TEMPLATES),
+    else the deployment's ``default.docx``, else the built-in (``None``)."""
     folder = Path(settings.ITAPLAN_DOCX_TEMPLATES)
-    for name in (f"{agency_code}.docx", "default.docx"):
-        if (folder / name).is_file():
-            return folder / name
-    return None
+    candidates = [agency_docx_template_path(agency_code)]
+    if f"{agency_code}.docx" != DEPLOYMENT_TEMPLATE:
+        candidates.append(folder / f"{agency_code}.docx")
+    candidates.append(folder / DEPLOYMENT_TEMPLATE)
+    return next((path for path in candidates if path.is_file()), None)
 
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
 
 def agency_docx_template_path(agency_code: str) -> Path:
-    """Where an agency's own DOCX look is kept."""
-    return Path(settings.ITAPLAN_DOCX_TEMPLATES) / f"{agency_code}.docx"
+    """Where an agency's own (uploaded) DOCX look is kept."""
+    return Path(settings.ITAPLAN_DOCX_TEMPLATES) / AGENCY_TEMPLATES / f"{agency_code}.docx"
 
 
 def save_agency_docx_template(agency_code: str, upload: Any) -> Path:
@@ -238,12 +247,24 @@ def save_agency_docx_template(agency_code: str, upload: Any) -> Path:
     path = agency_docx_template_path(agency_code)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+    _audit_template(agency_code, ["", f"{upload.name} ({len(data):,} bytes)"])
     return path
 
 
 def remove_agency_docx_template(agency_code: str) -> None:
     """Go back to the deployment's (or the built-in) look."""
-    agency_docx_template_path(agency_code).unlink(missing_ok=True)
+    path = agency_docx_template_path(agency_code)
+    if path.is_file():
+        path.unlink(missing_ok=True)
+        _audit_template(agency_code, [path.name, ""])
+
+
+def _audit_template(agency_code: str, change: list[str]) -> None:
+    from itaplan.agencies.audit import record, updated
+
+    agency = Agency.objects.filter(code=agency_code).first()
+    if agency is not None:
+        record(agency, updated(), {"docx_template": change})
 
 
 def plan_file(plan: Plan, fmt: str) -> bytes:

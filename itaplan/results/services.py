@@ -284,6 +284,7 @@ def _log(
     types = ContentType.objects.get_for_models(*{type(o) for o in objects})
     actor = user if user is not None and user.is_authenticated else None
     cid = get_cid()
+    context = auditlog_value.get(None) or {}
     LogEntry.objects.bulk_create(
         (
             LogEntry(
@@ -300,6 +301,7 @@ def _log(
                 actor=actor,
                 actor_email=getattr(actor, "email", None),
                 cid=cid,
+                remote_addr=context.get("remote_addr"),
             )
             for obj in objects
         ),
@@ -337,7 +339,10 @@ def _acting(user: AbstractBaseUser | None) -> Iterator[None]:
         return
     # set_actor does not restore an enclosing request's context: do it here.
     previous = auditlog_value.get(None)
-    with set_actor(user):
+    # ... and keeps the request's address, so the entries carry it.
+    address = previous.get("remote_addr") if previous else None
+    port = previous.get("remote_port") if previous else None
+    with set_actor(user, remote_addr=address, remote_port=port):
         yield
     if previous is not None:
         auditlog_value.set(previous)

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from auditlog.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -75,7 +77,10 @@ class TestTheAgencyTemplatePage:
         base = _with_header(self.folder / "source.docx", "หัวกระดาษ อบต.สามเรือน")
         page = self.upload(self.client_for("boss"), "แบบของเรา.docx", base.read_bytes())
         assert "บันทึกแม่แบบ DOCX ของหน่วยงานแล้ว" in page.content.decode()
-        assert docx_base_template("samruean") == self.folder / "samruean.docx"
+        assert docx_base_template("samruean") == self.folder / "agencies" / "samruean.docx"
+        [entry] = LogEntry.objects.filter(changes__has_key="docx_template")
+        assert entry.changes["docx_template"][1].startswith("แบบของเรา.docx (")
+        assert entry.actor.username == "boss" and entry.object_pk == str(self.agency.pk)
 
     def test_a_file_that_is_not_a_word_document_is_refused_and_nothing_is_kept(self) -> None:
         page = self.upload(self.client_for("boss"), "fake.docx", b"MZ not a zip")
@@ -90,3 +95,38 @@ class TestTheAgencyTemplatePage:
     def test_an_outsider_gets_404_and_anonymous_goes_to_login(self) -> None:
         assert self.client_for("outsider").get(self.url).status_code == 404
         assert Client().get(self.url).status_code == 302
+
+
+class TestTheTemplateNamespaces:
+    """An agency whose code is ``default`` has its own look, never the deployment's."""
+
+    @pytest.fixture(autouse=True)
+    def _setup(self, db: None, tmp_path: Path, settings: Any) -> None:
+        settings.ITAPLAN_DOCX_TEMPLATES = tmp_path
+        self.folder = tmp_path
+        self.deployment = _with_header(tmp_path / "default.docx", "หัวกระดาษของจังหวัด")
+        self.agency = make_agency("default", "อบต.ดีฟอลต์")
+        grant_role(make_user("boss"), self.agency, Membership.Role.ADMIN)
+        self.client = Client()
+        self.client.force_login(get_user_model().objects.get(username="boss"))
+        self.url = reverse("documents:docx_template", args=["default"])
+
+    def test_the_agency_default_uploads_without_touching_the_deployment_default(self) -> None:
+        before = self.deployment.read_bytes()
+        own = _with_header(self.folder / "source.docx", "หัวกระดาษ อบต.ดีฟอลต์").read_bytes()
+        self.client.post(self.url, {"template": SimpleUploadedFile("own.docx", own)})
+        assert self.deployment.read_bytes() == before
+        assert docx_base_template("default") == self.folder / "agencies" / "default.docx"
+        assert docx_base_template("other") == self.deployment
+
+    def test_removing_its_look_leaves_the_deployment_default_in_place_and_is_audited(self) -> None:
+        own = _with_header(self.folder / "source.docx", "หัวกระดาษ อบต.ดีฟอลต์").read_bytes()
+        self.client.post(self.url, {"template": SimpleUploadedFile("own.docx", own)})
+        self.client.post(self.url, {"remove": "1"})
+        assert self.deployment.is_file()
+        assert docx_base_template("default") == self.deployment
+        changes = [
+            e.changes["docx_template"]
+            for e in LogEntry.objects.filter(changes__has_key="docx_template").order_by("pk")
+        ]
+        assert changes[0][1].startswith("own.docx") and changes[1] == ["default.docx", ""]
