@@ -248,12 +248,15 @@ def _criteria_as_dict(fw: criteria.Framework) -> dict[str, Any]:
         ],
         "items": [
             {"code": i.code, "indicator": i.indicator, "sub_indicator": i.sub_indicator,
-             "text": i.text, "source": i.source}
+             "text": i.text, "source": i.source,
+             "previous_codes": list(fw.data.previous_year.predecessors(i.code))}
             for i in fw.items
         ],
         "levels": [lv.model_dump() for lv in fw.data.levels],
         "measures_item": fw.data.measures_item.code,
         "report_item": fw.data.report_item.code,
+        "previous_year": fw.data.previous_year.fiscal_year,
+        "level_cases": [c.model_dump() for c in fw.data.level_cases],
     }  # fmt: skip
 
 
@@ -267,18 +270,27 @@ def cmd_criteria_show(args: argparse.Namespace) -> int:
         return 0
     print(f"เกณฑ์การประเมิน ITA ปีงบประมาณ {fw.fiscal_year}")
     print(fw.data.summary)
+    previous = fw.data.previous_year
     for tool in fw.tools:
-        print(f"\n{tool.code} {tool.name} (น้ำหนักร้อยละ {tool.weight:g}) [{tool.provenance.status}]")
+        print(f"\n{tool.code} {tool.name} (น้ำหนักร้อยละ {tool.weight:g}) [{tool.provenance.label}]")
         for ind in fw.indicators_of(tool.code):
-            print(f"  ตัวชี้วัดที่ {ind.number} {ind.name} [{ind.provenance.status}]")
+            print(f"  ตัวชี้วัดที่ {ind.number} {ind.name} [{ind.provenance.label}]")
             for item in fw.items_of(ind.number):
                 sub = f" ({item.sub_indicator})" if item.sub_indicator else ""
-                print(f"    {item.code}{sub} {item.text}")
+                before = ", ".join(fw.display_code(c) for c in previous.predecessors(item.code))
+                was = f" ← ปี {previous.fiscal_year} {before}" if before else ""
+                print(
+                    f"    {fw.display_code(item.code)}{sub} {item.text} [{item.provenance.label}]{was}"
+                )
     print("\nระดับผลการประเมิน:")
     for lv in fw.data.levels:
-        print(f"  {lv.label}: คะแนนรวม ≥ {lv.min_total:g} [{lv.provenance.status}]")
-    print(f"มาตรการ: {fw.data.measures_item.code or 'ไม่ทราบ'}; "
-          f"รายงานผล: {fw.data.report_item.code or 'ไม่ทราบ'}")  # fmt: skip
+        print(f"  {lv.label}: คะแนนรวม ≥ {lv.min_total:g} [{lv.provenance.label}]")
+    for case in fw.data.level_cases:
+        print(f"  ตัวอย่าง: {case.agency} {case.total:.2f} พิมพ์ระดับ {case.printed_level} "
+              f"[{case.provenance.label}]")  # fmt: skip
+    print(f"มาตรการ: {fw.measures_code or 'ไม่ทราบ'}; รายงานผล: {fw.report_code or 'ไม่ทราบ'} "
+          f"[{fw.data.measures_item.provenance.label}]")  # fmt: skip
+    print(f"เทียบรหัสประเด็นกับปี {previous.fiscal_year}: [{previous.provenance.label}]")
     if fw.data.unknowns:
         print("\nสิ่งที่ยังไม่ทราบ:")
         for unknown in fw.data.unknowns:

@@ -30,7 +30,7 @@ from itaplan.documents.model import (
     MeasuresDocument,
     ProgressDocument,
 )
-from itaplan.domain.criteria import CriteriaError, Framework, load
+from itaplan.domain.criteria import CriteriaError, Framework, load, oit_codes
 from itaplan.domain.knowledge import KnowledgeBase
 from itaplan.domain.scoring import Assessment, assess
 from itaplan.domain.thai import format_score, to_arabic_digits
@@ -321,27 +321,31 @@ def _ascii_name(*parts: object) -> str:
 
 
 def plan_file_names(plan: Plan, fmt: str) -> tuple[str, str]:
-    """The Thai file name, ``มาตรการ-o27-สามเรือน-2569.docx`` (``-ร่าง`` while not
-    approved), and its ASCII fallback, ``o27-samruean-2569.docx``."""
+    """The Thai file name, ``มาตรการ-O25-สามเรือน-2569.docx`` (``-ร่าง`` while not
+    approved), and its ASCII fallback, ``O25-samruean-2569.docx``. The item code is the
+    plan year's measures item (o27 in FY2568, O25 from FY2569), left out where unknown."""
     draft = () if plan.is_locked else ("ร่าง",)
     fallback = () if plan.is_locked else ("draft",)
     agency, year = plan.agency, plan.fiscal_year
+    code = oit_codes(year)[0]
     return (
-        f"{_file_name('มาตรการ-o27', short_name(agency), year, *draft)}.{fmt}",
-        f"{_ascii_name('o27', agency.code, year, *fallback)}.{fmt}",
+        f"{_file_name('มาตรการ', code or '', short_name(agency), year, *draft)}.{fmt}",
+        f"{_ascii_name(code or 'measures', agency.code, year, *fallback)}.{fmt}",
     )
 
 
 def round_file_names(round_: ReportingRound, fmt: str) -> tuple[str, str]:
-    """The Thai file name, ``รายงาน-o28-บ้านขาม-2566-รอบ-12-เดือน.pdf`` (``-ร่าง`` while
-    not approved), and its ASCII fallback, ``o28-bankham-2566-round-2.pdf``."""
+    """The Thai file name, ``รายงาน-O26-สามเรือน-2569-รอบ-12-เดือน.pdf`` (``-ร่าง`` while
+    not approved), and its ASCII fallback, ``O26-samruean-2569-round-2.pdf``; the item
+    code is the plan year's report item, left out where unknown."""
     plan = round_.plan
     draft = () if round_.is_locked else ("ร่าง",)
     fallback = () if round_.is_locked else ("draft",)
     agency, year, name = plan.agency, plan.fiscal_year, to_arabic_digits(round_.name)
+    code = oit_codes(year)[1]
     return (
-        f"{_file_name('รายงาน-o28', short_name(agency), year, name, *draft)}.{fmt}",
-        f"{_ascii_name('o28', agency.code, year, f'round-{round_.order}', *fallback)}.{fmt}",
+        f"{_file_name('รายงาน', code or '', short_name(agency), year, name, *draft)}.{fmt}",
+        f"{_ascii_name(code or 'progress', agency.code, year, f'round-{round_.order}', *fallback)}.{fmt}",
     )
 
 

@@ -11,7 +11,11 @@ inferred and what is unknown.
 A year may ``inherit`` another year's file: every record it does not restate is
 taken over and its source is marked "assumed: unchanged from FY…". That is how a
 year whose manual has not been read still scores results, without pretending to
-know more than we do.
+know more than we do. A year that restates its items may keep the parent's items of
+some tools (``inherit_items_of: [IIT, EIT]``) and list only the ones that changed.
+
+``level_cases`` records results agencies printed with their level; each must be one the
+year's level rules can give, so a rule that contradicts a printed result fails the check.
 
 A malformed or inconsistent file raises :class:`CriteriaError` naming the file and
 the field.
@@ -184,6 +188,27 @@ class PreviousYear(_Record):
     fiscal_year: int
     #: This year's code → last year's code. Missing codes: mapping unknown.
     codes: dict[str, str] = Field(default_factory=dict)
+    #: Last year's items folded into one of this year's (``o10`` also holds last year's
+    #: ``o11``), beside the code it continues in ``codes``.
+    merged: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+    def predecessors(self, code: str) -> tuple[str, ...]:
+        """Every item of last year this year's ``code`` continues, the main one first."""
+        main = self.codes.get(code)
+        return (*((main,) if main else ()), *self.merged.get(code, ()))
+
+
+class LevelCase(_Record):
+    """A result an agency printed with its level: evidence for (or against) the level rule.
+
+    Only the total may be known; tool and indicator scores are kept when printed.
+    """
+
+    agency: str
+    total: float = Field(ge=0, le=100)
+    printed_level: str
+    tools: dict[str, float] = Field(default_factory=dict)
+    indicators: dict[int, float] = Field(default_factory=dict)
 
 
 class FrameworkFile(BaseModel):
@@ -206,6 +231,8 @@ class FrameworkFile(BaseModel):
     measures_item: ItemRef
     report_item: ItemRef
     previous_year: PreviousYear
+    #: Printed results with their levels, checked against ``levels``.
+    level_cases: tuple[LevelCase, ...] = ()
 
     @field_validator("pass_mark_source")
     @classmethod
@@ -289,11 +316,41 @@ def _check_consistency(f: FrameworkFile) -> None:
         ref: ItemRef = getattr(f, name)
         if ref.code is not None and codes and ref.code not in codes:
             raise ValueError(f"{name}.code: {ref.code} is not an item of the year")
-    for code in f.previous_year.codes:
+    for code in (*f.previous_year.codes, *f.previous_year.merged):
         if code not in codes:
             raise ValueError(f"previous_year.codes: {code} is not an item of the year")
+    for case in f.level_cases:
+        if problem := _level_case_problem(f.levels, case):
+            raise ValueError(f"level_cases[{case.agency} {case.total:g}]: {problem}")
     if f.previous_year.fiscal_year != f.fiscal_year - 1:
         raise ValueError("previous_year.fiscal_year: must be the year before")
+
+
+def _level_case_problem(levels: tuple[LevelRule, ...], case: LevelCase) -> str | None:
+    """Why the level rules cannot give ``case`` its printed level, or ``None``.
+
+    With every tool and indicator score printed the rules must give exactly the printed
+    level; with only the total, some scores the case leaves open must be able to give it:
+    each level above it that the total reaches must ask for more than the total.
+    """
+    labels = [lv.label for lv in levels]
+    if case.printed_level not in labels:
+        return f"printed level {case.printed_level} is not a level of the year"
+    if case.tools and case.indicators:
+        found = next(
+            lv.label for lv in levels if lv.matches(case.total, case.tools, case.indicators)
+        )
+        if found != case.printed_level:
+            return f"the rules give {found}, not the printed {case.printed_level}"
+        return None
+    printed = levels[labels.index(case.printed_level)]
+    if case.total < printed.min_total:
+        return f"a total of {case.total:g} is below {printed.min_total:g} for {printed.label}"
+    for higher in levels[: labels.index(case.printed_level)]:
+        needs_more = higher.min_each_tool is not None or higher.min_each_indicator is not None
+        if case.total >= higher.min_total and not needs_more:
+            return f"a total of {case.total:g} alone reaches {higher.label}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -409,6 +466,24 @@ class Framework:
         yield f"measures item {self.data.measures_item.code}", self.data.measures_item.provenance
         yield f"report item {self.data.report_item.code}", self.data.report_item.provenance
         yield "previous-year code mapping", self.data.previous_year.provenance
+        for case in self.data.level_cases:
+            yield f"level case {case.agency} {case.total:g} {case.printed_level}", case.provenance
+
+    def display_code(self, code: str) -> str:
+        """An item code as the NACC prints it: ``o25`` → ``O25``, ``i3`` → ``i3``."""
+        return code.upper() if code.startswith("o") else code
+
+    @property
+    def measures_code(self) -> str | None:
+        """The printed code of the year's measures item (``o27``, ``O25`` …), if known."""
+        code = self.data.measures_item.code
+        return self.display_code(code) if code else None
+
+    @property
+    def report_code(self) -> str | None:
+        """The printed code of the year's report item (``o28``, ``O26`` …), if known."""
+        code = self.data.report_item.code
+        return self.display_code(code) if code else None
 
 
 def read_yaml(path: Path, error: type[ValueError] = CriteriaError) -> dict[str, Any]:
@@ -440,6 +515,20 @@ def _assumed(record: Any, parent_year: int) -> Any:
     return record
 
 
+def _items_of_tools(data: dict[str, Any], tools: Any) -> list[Any]:
+    """The items of ``data`` whose indicator belongs to one of ``tools`` (["IIT", "EIT"])."""
+    if not isinstance(tools, list):
+        raise CriteriaError("inherit_items_of: expected a list of tools such as [IIT, EIT]")
+    tool_of = {
+        i.get("number"): i.get("tool") for i in data.get("indicators", []) if isinstance(i, dict)
+    }
+    return [
+        item
+        for item in data.get("items", [])
+        if isinstance(item, dict) and tool_of.get(item.get("indicator")) in tools
+    ]
+
+
 def _resolve_inheritance(
     raw: dict[str, Any], directory: Path, seen: tuple[int, ...]
 ) -> dict[str, Any]:
@@ -453,9 +542,11 @@ def _resolve_inheritance(
         raise CriteriaError(f"inherits: no criteria file {parent_path.name} to inherit from")
     parent = _resolve_inheritance(read_yaml(parent_path), directory, (*seen, parent_year))
     merged = {k: _assumed(v, parent_year) for k, v in parent.items()}
+    if keep := raw.pop("inherit_items_of", None):
+        merged["items"] = [*_items_of_tools(merged, keep), *raw.pop("items", [])]
     if "pass_mark_source" in parent:
         merged["pass_mark_source"] = f"assumed: unchanged from FY{parent_year}"
-    for drop in ("fiscal_year", "summary", "unknowns", "previous_year"):
+    for drop in ("fiscal_year", "summary", "unknowns", "previous_year", "level_cases"):
         merged.pop(drop, None)
     merged.update(raw)
     return merged
@@ -538,6 +629,16 @@ def load(fiscal_year: int, directory: Path = FRAMEWORKS_DIR) -> Framework:
         years = ", ".join(str(y) for y in available_years(directory))
         raise CriteriaError(f"ไม่มีเกณฑ์ของปีงบประมาณ {fiscal_year} (มี: {years})")
     return load_file(path)
+
+
+def oit_codes(fiscal_year: int) -> tuple[str | None, str | None]:
+    """The printed codes of the measures item and its report item of a fiscal year
+    (``("O25", "O26")`` in FY2569, ``("O27", "O28")`` in FY2568); ``None`` where unknown."""
+    try:
+        framework = load(fiscal_year)
+    except CriteriaError:
+        return None, None
+    return framework.measures_code, framework.report_code
 
 
 def load_all(directory: Path = FRAMEWORKS_DIR) -> list[Framework]:

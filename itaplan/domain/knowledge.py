@@ -13,7 +13,11 @@ project in its own Thai words. It holds
   matters) and the keys of its templates. A template may serve several targets.
 
 A year may ``inherit`` another year's file: its own templates and entries replace the
-parent's with the same key or target, everything else is taken over.
+parent's with the same key or target, everything else is taken over. When the criteria
+renumbered the items between the two years (o27 of FY2568 is O25 of FY2569), the
+inherited entries, related OIT codes and the codes cited in the texts are renumbered
+through the criteria's ``previous_year`` mapping; an item folded into another keeps
+only the entry of the item it continues.
 
 A malformed file, or one that names an item, indicator or OIT code the year does not
 have, raises :class:`KnowledgeError` naming the file and the field.
@@ -231,10 +235,71 @@ def _resolve_inheritance(raw: dict[str, Any], path: Path, seen: tuple[int, ...])
     if not parent_path.exists():
         raise KnowledgeError(f"{path.name}: inherits: no knowledge file {parent_path.name}")
     parent = _resolve_inheritance(_read_yaml(parent_path), parent_path, (*seen, parent_year))
+    parent = _renumbered(parent, _renumbering(raw.get("fiscal_year"), parent_year))
     merged = dict(raw)
     merged["templates"] = _merge(parent.get("templates") or [], raw.get("templates") or [], "key")
     merged["entries"] = _merge(parent.get("entries") or [], raw.get("entries") or [], "target")
     return merged
+
+
+def _renumbering(year: Any, parent_year: Any) -> dict[str, str | None]:
+    """Last year's item code → this year's (``None``: folded into another item), from the
+    criteria of ``year`` when they map their codes to ``parent_year``; empty otherwise."""
+    try:
+        previous = criteria.load(int(year)).data.previous_year
+    except (criteria.CriteriaError, TypeError, ValueError):
+        return {}
+    if previous.fiscal_year != parent_year:
+        return {}
+    mapping: dict[str, str | None] = {old: new for new, old in previous.codes.items()}
+    for olds in previous.merged.values():
+        for old in olds:
+            mapping.setdefault(old, None)
+    if all(old == new for old, new in mapping.items()):
+        return {}
+    return mapping
+
+
+_CITED_CODE = re.compile(r"(?<![A-Za-z0-9])([ieo][0-9]{1,2})(?![0-9])")
+
+
+def _renumbered(data: dict[str, Any], mapping: dict[str, str | None]) -> dict[str, Any]:
+    """``data``'s entries and templates with last year's item codes renumbered."""
+    if not mapping:
+        return data
+
+    def text(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        return _CITED_CODE.sub(lambda m: mapping.get(m[1]) or m[1], value)
+
+    entries = []
+    for entry in data.get("entries") or []:
+        if isinstance(entry, dict) and entry.get("target") in mapping:
+            new = mapping[entry["target"]]
+            if new is None:
+                continue  # folded into another item, whose own entry is kept
+            entry = {**entry, "target": new, "analysis": text(entry.get("analysis"))}
+        elif isinstance(entry, dict):
+            entry = {**entry, "analysis": text(entry.get("analysis"))}
+        entries.append(entry)
+    templates = []
+    for template in data.get("templates") or []:
+        if isinstance(template, dict):
+            codes = [
+                mapping.get(c, c) if isinstance(c, str) else c
+                for c in template.get("related_oit") or []
+            ]
+            related = list(dict.fromkeys(c for c in codes if c is not None))
+            template = {
+                **template,
+                **({"related_oit": related} if "related_oit" in template else {}),
+                **{k: text(template[k]) for k in ("title", "monitoring") if k in template},
+            }
+            if isinstance(template.get("steps"), list):
+                template["steps"] = [text(step) for step in template["steps"]]
+        templates.append(template)
+    return {**data, "entries": entries, "templates": templates}
 
 
 def _check_against(data: _KnowledgeFile, framework: Framework) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -111,15 +112,27 @@ def test_parse_reads_a_cp874_file_saved_by_thai_windows(tmp_path: Path) -> None:
 def test_criteria_check_passes_for_every_year() -> None:
     run = itaplan("criteria", "check")
     assert run.returncode == 0, run.stdout
-    for year in range(2564, 2570):
+    for year in range(2562, 2570):
         assert f"FY{year}: ผ่าน" in run.stdout
 
 
 def test_criteria_show_lists_items_and_says_what_is_unknown() -> None:
     run = itaplan("criteria", "show", "2568")
     assert run.returncode == 0
-    assert "o27 (10.2) มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน" in run.stdout
+    assert "O27 (10.2) มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน" in run.stdout
     assert "สิ่งที่ยังไม่ทราบ" in run.stdout
+
+
+def test_criteria_show_2569_lists_o1_to_o26_with_thai_statuses_and_last_years_codes() -> None:
+    run = itaplan("criteria", "show", "2569")
+    assert run.returncode == 0
+    lines = [line.strip() for line in run.stdout.splitlines()]
+    oit = [line for line in lines if re.match(r"O\d+ \(", line)]
+    assert [line.split()[0] for line in oit] == [f"O{n}" for n in range(1, 27)]
+    assert all(re.search(r"\[[ก-๙ (),]+\]", line) for line in oit), oit
+    assert "O25 (10.2) การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร [อ่านจากแหล่งรอง" in run.stdout
+    assert next(line for line in oit if line.startswith("O25")).endswith("← ปี 2568 O27")
+    assert "มาตรการ: O25; รายงานผล: O26" in run.stdout
 
 
 def test_criteria_show_of_a_year_without_a_file_exits_2() -> None:

@@ -213,11 +213,11 @@ class PlanDocumentTests(StoredDemoTestCase):
     def test_file_names_are_thai_with_an_ascii_fallback(self) -> None:
         self.assertEqual(
             services.plan_file_names(self.plan("samruean"), "docx"),
-            ("มาตรการ-o27-สามเรือน-2569.docx", "o27-samruean-2569.docx"),
+            ("มาตรการ-O25-สามเรือน-2569.docx", "O25-samruean-2569.docx"),
         )
         self.assertEqual(
             services.plan_file_names(self.plan("jomthong"), "pdf"),
-            ("มาตรการ-o27-จอมทอง-2565-ร่าง.pdf", "o27-jomthong-2565-draft.pdf"),
+            ("มาตรการ-O42-จอมทอง-2565-ร่าง.pdf", "O42-jomthong-2565-draft.pdf"),
         )
 
     def test_a_plan_without_a_result_still_has_its_measures(self) -> None:
@@ -279,7 +279,7 @@ class RoundReportTests(StoredDemoTestCase):
     def test_the_report_file_names_say_the_round(self) -> None:
         self.assertEqual(
             services.round_file_names(self.fresh_round(), "pdf"),
-            ("รายงาน-o28-บ้านขาม-2566-รอบ-12-เดือน.pdf", "o28-bankham-2566-round-2.pdf"),
+            ("รายงาน-บ้านขาม-2566-รอบ-12-เดือน.pdf", "progress-bankham-2566-round-2.pdf"),
         )
 
     def test_a_round_is_found_by_name_position_or_the_number_in_its_name(self) -> None:

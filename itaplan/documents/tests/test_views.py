@@ -74,8 +74,8 @@ class DownloadTests(StoredDemoTestCase):
         self.assertEqual(response["Content-Type"], DOCX)
         self.assertEqual(
             response["Content-Disposition"],
-            'attachment; filename="o27-samruean-2569.docx"; '
-            f"filename*=UTF-8''{quote('มาตรการ-o27-สามเรือน-2569.docx')}",
+            'attachment; filename="O25-samruean-2569.docx"; '
+            f"filename*=UTF-8''{quote('มาตรการ-O25-สามเรือน-2569.docx')}",
         )
         self.assertEqual(response["Cache-Control"], "private, no-store")
         self.assertIn("นางสาวสมหญิง รักษ์ธรรม", docx_text(response.content))
@@ -85,7 +85,7 @@ class DownloadTests(StoredDemoTestCase):
         pdf = self.client.get(self.plan_url("samruean", "pdf"))
         self.assertEqual(pdf["Content-Type"], "application/pdf")
         self.assertTrue(pdf.content.startswith(b"%PDF"))
-        self.assertEqual(filename_star(pdf), "มาตรการ-o27-สามเรือน-2569.pdf")
+        self.assertEqual(filename_star(pdf), "มาตรการ-O25-สามเรือน-2569.pdf")
         xlsx = self.client.get(self.plan_url("samruean", "xlsx"))
         self.assertEqual(xlsx["Content-Type"], PLAN_FORMATS["xlsx"])
         wb = load_workbook(io.BytesIO(xlsx.content))
@@ -94,8 +94,8 @@ class DownloadTests(StoredDemoTestCase):
     def test_a_draft_is_named_and_printed_as_one(self) -> None:
         self.client.force_login(self.editor)
         response = self.client.get(self.plan_url("jomthong", "docx"))
-        self.assertEqual(filename_star(response), "มาตรการ-o27-จอมทอง-2565-ร่าง.docx")
-        self.assertIn('filename="o27-jomthong-2565-draft.docx"', response["Content-Disposition"])
+        self.assertEqual(filename_star(response), "มาตรการ-O42-จอมทอง-2565-ร่าง.docx")
+        self.assertIn('filename="O42-jomthong-2565-draft.docx"', response["Content-Disposition"])
         self.assertIn(DRAFT_LINE, docx_text(response.content))
 
     def test_the_supervisor_of_the_province_can_download(self) -> None:
@@ -140,8 +140,10 @@ class DownloadTests(StoredDemoTestCase):
         response = self.client.get(self.round_url("docx"))
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], DOCX)
-        self.assertEqual(filename_star(response), "รายงาน-o28-บ้านขาม-2566-รอบ-12-เดือน.docx")
-        self.assertIn('filename="o28-bankham-2566-round-2.docx"', response["Content-Disposition"])
+        self.assertEqual(filename_star(response), "รายงาน-บ้านขาม-2566-รอบ-12-เดือน.docx")
+        self.assertIn(
+            'filename="progress-bankham-2566-round-2.docx"', response["Content-Disposition"]
+        )
         doc = Document(io.BytesIO(response.content))
         text = docx_text(response.content)
         self.assertIn(f"({self.round.approver_name})", text)
@@ -163,11 +165,14 @@ class DownloadTests(StoredDemoTestCase):
         for fmt in PLAN_FORMATS:
             self.assertContains(page, f'href="{self.plan_url("samruean", fmt)}"')
         self.assertNotContains(page, "ร่าง ยังไม่ได้รับการอนุมัติ")
+        # The measures item of the plan's year, from the criteria: O25 in FY2569.
+        self.assertContains(page, "ดาวน์โหลดเอกสารมาตรการ (O25)")
         self.client.force_login(self.editor)
         draft = self.client.get(
             reverse("plans:detail", args=["jomthong", self.plans["jomthong"].pk])
         )
         self.assertContains(draft, "ร่าง ยังไม่ได้รับการอนุมัติ")
+        self.assertContains(draft, "ดาวน์โหลดเอกสารมาตรการ (O42)")
 
     def test_the_round_page_offers_the_report_to_those_who_see_every_measure(self) -> None:
         page_url = reverse("progress:round", args=["bankham", self.round.pk])
@@ -175,6 +180,9 @@ class DownloadTests(StoredDemoTestCase):
         page = self.client.get(page_url)
         for fmt in ("docx", "pdf"):
             self.assertContains(page, f'href="{self.round_url(fmt)}"')
+        # FY2566 criteria do not know the report item's code, so none is printed.
+        self.assertContains(page, "ดาวน์โหลดรายงานผล")
+        self.assertNotContains(page, "ดาวน์โหลดรายงานผล (")
         self.client.force_login(self.unit_member)
         page = self.client.get(page_url)
         self.assertEqual(page.status_code, 200)

@@ -16,7 +16,7 @@ from itaplan.domain.criteria import (
     load_all,
 )
 
-YEARS = [2564, 2565, 2566, 2567, 2568, 2569]
+YEARS = [2562, 2563, 2564, 2565, 2566, 2567, 2568, 2569]
 WORD_LEVELS = ["ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"]
 LETTER_LEVELS = ["AA", "A", "B", "C", "D", "E", "F"]
 FY2568_TEXT = (FRAMEWORKS_DIR / "fy2568.yaml").read_text(encoding="utf-8")
@@ -110,7 +110,7 @@ def test_every_year_passes_at_85() -> None:
 
 
 def test_the_years_before_2566_rate_with_letters_and_the_later_ones_with_words() -> None:
-    for year in (2564, 2565):
+    for year in (2562, 2563, 2564, 2565):
         levels = load(year).data.levels
         assert [lv.label for lv in levels] == LETTER_LEVELS, year
         assert [lv.min_total for lv in levels] == [95, 85, 75, 65, 55, 50, 0], year
@@ -123,7 +123,7 @@ def test_the_years_before_2566_rate_with_letters_and_the_later_ones_with_words()
 
 
 def test_years_that_cannot_map_their_codes_to_the_year_before_say_unknown() -> None:
-    for year in (2564, 2566, 2567, 2568):
+    for year in (2562, 2563, 2564, 2566, 2567, 2568):
         previous = load(year).data.previous_year
         assert previous.fiscal_year == year - 1
         assert previous.codes == {}, year
@@ -245,22 +245,127 @@ def test_fy2565_keeps_its_own_sources_for_what_it_restates() -> None:
     assert statuses["pass_mark"] == {"verified"}
 
 
-def test_fy2569_marks_every_record_assumed_unchanged_from_fy2568() -> None:
+def test_fy2565_maps_every_code_to_the_same_code_of_the_year_before() -> None:
+    fw = load(2565)
+    previous = fw.data.previous_year
+    assert previous.fiscal_year == 2564
+    assert previous.codes == {code: code for code in item_codes(fw)}
+    assert previous.provenance.status == "assumed"
+
+
+# --- FY2569 -----------------------------------------------------------------------------
+
+
+def test_fy2569_lists_the_fy2568_iit_eit_items_and_26_oit_items() -> None:
     fw = load(2569)
-    assert item_codes(fw) == item_codes(load(2568))
+    assert item_codes(fw) == codes(("i", 1, 15), ("e", 1, 9), ("o", 1, 26))
+    for code in codes(("i", 1, 15), ("e", 1, 9)):
+        assert fw.item(code).text == load(2568).item(code).text
+        assert fw.item(code).provenance.status == "assumed", code
+
+
+def test_fy2569_oit_items_say_how_each_was_found() -> None:
+    fw = load(2569)
+    by_status: dict[str, list[str]] = {}
+    for item in fw.items_of(9) + fw.items_of(10):
+        by_status.setdefault(item.provenance.status, []).append(item.code)
+    assert by_status == {
+        "secondary": ["o1", "o3", "o5", *codes(("o", 10, 26))],
+        "assumed": ["o2", "o6", "o7"],
+        "inferred": ["o4", "o8", "o9"],
+    }
+    assert "R1" in fw.item("o25").source and "seed 004" in fw.item("o25").source
+
+
+def test_fy2569_names_o25_the_measures_item_and_o26_the_report_item() -> None:
+    fw = load(2569)
+    assert (fw.data.measures_item.code, fw.data.report_item.code) == ("o25", "o26")
+    assert (fw.measures_code, fw.report_code) == ("O25", "O26")
+    assert fw.item("o25").text == "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร"
+
+
+def test_each_year_names_its_own_measures_and_report_items() -> None:
+    found = {year: (load(year).measures_code, load(year).report_code) for year in YEARS}
+    assert found == {
+        2562: (None, None), 2563: (None, None), 2564: ("O42", "O43"), 2565: ("O42", "O43"),
+        2566: (None, None), 2567: (None, None), 2568: ("O27", "O28"), 2569: ("O25", "O26"),
+    }  # fmt: skip
+
+
+def test_fy2569_maps_its_renumbered_items_to_the_fy2568_items_they_continue() -> None:
+    previous = load(2569).data.previous_year
+    assert previous.fiscal_year == 2568
+    assert previous.provenance.status == "inferred"
+    assert previous.predecessors("o25") == ("o27",)
+    assert previous.predecessors("o26") == ("o28",)
+    assert previous.predecessors("o12") == ("o13",)
+    assert previous.predecessors("o10") == ("o10", "o11")
+    assert previous.predecessors("o20") == ("o21", "o22")
+    continued = {c for code in codes(("o", 1, 26)) for c in previous.predecessors(code)}
+    assert continued == set(codes(("o", 1, 28))), "every FY2568 OIT item is continued"
+
+
+def test_fy2569_keeps_the_fy2568_tools_and_levels_marked_assumed() -> None:
+    statuses = record_statuses(load(2569))
+    for kind in ("tools", "indicators", "sub_indicators", "levels", "classes", "pass_mark"):
+        assert statuses[kind] == {"assumed"}, kind
+    assert "unchanged from FY2568" in load(2569).tool("OIT").source
+
+
+def test_fy2569_puts_o1_to_o18_in_indicator_9_and_o19_to_o26_in_indicator_10() -> None:
+    fw = load(2569)
+    assert [i.code for i in fw.items_of(9)] == codes(("o", 1, 18))
+    assert [i.code for i in fw.items_of(10)] == codes(("o", 19, 26))
+    assert fw.item_weight("o25") == pytest.approx(0.4 / 2 / 2 / 2)
+
+
+# --- FY2562 and FY2563 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tools", "printed"),
+    [((88.560, 81.690, 61.360), 75.62), ((87.382, 83.400, 40.750), 67.54)],
+    ids=["Trat", "Chanthaburi"],
+)
+def test_fy2563_weights_recompute_the_totals_printed_in_the_regional_report(
+    tools: tuple[float, float, float], printed: float
+) -> None:
+    fw = load(2563)
+    total = sum(
+        fw.tool(code).weight / 100 * score
+        for code, score in zip(("IIT", "EIT", "OIT"), tools, strict=True)
+    )
+    assert abs(total - printed) <= 0.01
+    assert record_statuses(fw)["tools"] == {"recomputed"}
+
+
+def test_fy2562_takes_over_fy2563_marked_assumed_and_lists_no_item() -> None:
+    fw = load(2562)
+    assert fw.items == () and fw.measures_code is None
+    assert [i.name for i in fw.indicators] == [i.name for i in load(2563).indicators]
     for kind, found in record_statuses(fw).items():
-        assert found == {"assumed"}, kind
-    assert all(p.status == "assumed" for _, p in fw.describe_sources())
-    assert "unchanged from FY2568" in fw.tool("OIT").source
+        if kind not in ("sub_indicators", "items"):
+            assert found == {"assumed"}, kind
+    assert "unchanged from FY2563" in fw.tool("IIT").source
 
 
-def test_inheriting_years_map_every_code_to_the_same_code_of_the_year_before() -> None:
-    for year in (2565, 2569):
-        fw = load(year)
-        previous = fw.data.previous_year
-        assert previous.fiscal_year == year - 1
-        assert previous.codes == {code: code for code in item_codes(fw)}, year
-        assert previous.provenance.status == "assumed", year
+# --- printed levels as evidence ---------------------------------------------------------
+
+
+def test_fy2566_records_95_81_printed_phan_di_as_evidence_for_the_every_indicator_rule() -> None:
+    cases = {c.total: c for c in load(2566).data.level_cases}
+    assert cases[95.81].printed_level == "ผ่านดี"
+    assert "thaipbs" in cases[95.81].source
+    assert "95.81" in next(lv.source for lv in load(2566).data.levels)
+
+
+def test_fy2568_seed_004_case_gets_phan_di_from_the_level_rules() -> None:
+    (case,) = load(2568).data.level_cases
+    assert (case.total, case.printed_level, case.indicators[4]) == (96.79, "ผ่านดี", 89.05)
+
+
+def test_level_cases_do_not_carry_over_to_an_inheriting_year() -> None:
+    assert load(2569).data.level_cases == ()
 
 
 # --- years without item lists -----------------------------------------------------------
@@ -350,6 +455,24 @@ def test_load_of_a_missing_year_names_the_years_there_are(tmp_path: Path) -> Non
             id="measures item not of the year",
         ),
         pytest.param("tools:\n", "tools: [\n", ["not valid YAML"], id="invalid YAML"),
+        pytest.param(
+            "printed_level: ผ่านดี",
+            "printed_level: ผ่านดีเยี่ยม",
+            ["level_cases[องค์การบริหารส่วนตำบลสามเรือน 96.79]", "the rules give ผ่านดี"],
+            id="level case the rules contradict",
+        ),
+        pytest.param(
+            "{label: ผ่านดีเยี่ยม, min_total: 95, min_each_tool: 95, min_each_indicator: 95,",
+            "{label: ผ่านดีเยี่ยม, min_total: 95, min_each_tool: 95,",
+            ["level_cases", "the rules give ผ่านดีเยี่ยม, not the printed ผ่านดี"],
+            id="level rule seed 004 contradicts",
+        ),
+        pytest.param(
+            "  codes: {}\n",
+            "  codes: {}\n  merged: {o99: [o1]}\n",
+            ["previous_year.codes", "o99 is not an item"],
+            id="merged code not of the year",
+        ),
     ],
 )
 def test_a_malformed_file_fails_naming_the_file_and_the_field(
@@ -388,3 +511,25 @@ def test_a_year_filed_under_another_years_name_fails(tmp_path: Path) -> None:
     (tmp_path / "fy2567.yaml").write_text(FY2568_TEXT, encoding="utf-8")
     with pytest.raises(CriteriaError, match=r"^fy2567\.yaml: fiscal_year 2568 belongs in"):
         load(2567, tmp_path)
+
+
+def test_a_level_case_reached_by_its_total_alone_contradicts_the_rules(tmp_path: Path) -> None:
+    text = (FRAMEWORKS_DIR / "fy2566.yaml").read_text(encoding="utf-8")
+    broken = text.replace(
+        "{label: ผ่านดีเยี่ยม, min_total: 95, min_each_tool: 95, min_each_indicator: 95,",
+        "{label: ผ่านดีเยี่ยม, min_total: 95,",
+    )
+    assert broken != text
+    (tmp_path / "fy2566.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(CriteriaError, match=r"95\.81\]: a total of 95\.81 alone reaches ผ่านดีเยี่ยม"):
+        load(2566, tmp_path)
+
+
+def test_inherit_items_of_must_list_tools(tmp_path: Path) -> None:
+    (tmp_path / "fy2568.yaml").write_text(FY2568_TEXT, encoding="utf-8")
+    (tmp_path / "fy2569.yaml").write_text(
+        "inherits: 2568\ninherit_items_of: IIT\nfiscal_year: 2569\nsummary: ทดสอบ\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CriteriaError, match=r"^fy2569\.yaml: inherit_items_of: expected a list"):
+        load(2569, tmp_path)

@@ -118,13 +118,36 @@ def test_o13_is_answered_by_its_own_report_which_also_serves_o12() -> None:
     assert {"o13", "o12"} <= set(entry.measures[0].related_oit)
 
 
-def test_fy2569_takes_over_every_analysis_and_template_of_fy2568() -> None:
+def test_fy2569_takes_over_every_template_of_fy2568() -> None:
     old, new = kb_of(2568), kb_of(2569)
     assert new.fiscal_year == 2569
     assert [t.key for t in new.templates] == [t.key for t in old.templates]
-    assert [(e.target, e.analysis) for e in new.entries] == [
-        (e.target, e.analysis) for e in old.entries
-    ]
+
+
+def test_fy2569_renumbers_the_fy2568_analyses_to_its_own_item_codes() -> None:
+    old, new = kb_of(2568), kb_of(2569)
+    for code_2568, code_2569 in (("o27", "o25"), ("o28", "o26"), ("o13", "o12"), ("o25", "o23")):
+        # the same analysis, though the codes it cites are renumbered too
+        assert new.for_item(code_2569).analysis[:60] == old.for_item(code_2568).analysis[:60]
+    assert new.for_item("o27") is None and new.for_item("o28") is None
+    # o11 (service statistics) is folded into O10: O10 keeps the E-Service analysis.
+    assert new.for_item("o10").analysis == old.for_item("o10").analysis
+    for code in ("i1", "e9", "indicator 4"):
+        assert [m.key for m in new.for_target(code).measures] == [
+            m.key for m in old.for_target(code).measures
+        ]
+
+
+def test_fy2569_texts_and_templates_cite_the_fy2569_codes() -> None:
+    old, new = kb_of(2568), kb_of(2569)
+    assert "(o25)" in old.for_item("i14").analysis
+    assert "(o23)" in new.for_item("i14").analysis
+    plan = {t.key: t for t in new.templates}["2568-anti-corruption-plan"]
+    assert set(plan.related_oit) == {"o23", "o24"}
+    assert {t.key: t for t in old.templates}["2568-anti-corruption-plan"].related_oit == (
+        "o25",
+        "o26",
+    )
 
 
 def test_a_timeframe_of_the_whole_year_runs_from_1_october_to_30_september() -> None:

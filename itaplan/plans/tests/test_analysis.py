@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from itaplan.domain.analysis import CHART_BAR_MAX
+from itaplan.domain.criteria import load
 from itaplan.domain.tests.test_scoring import SEED_004_EIT, SEED_004_ITEMS
 from itaplan.plans.selectors import analyse_result
 from itaplan.results.services import save_result
@@ -104,12 +105,24 @@ def test_last_years_result_gives_the_change_of_tools_and_indicators(agency, peop
 
 
 def test_items_are_compared_through_the_code_mapping_of_the_year(agency, people, result_2568):
-    items = {**SEED_004_ITEMS, "o13": 100.0, "i10": 80.0}
+    # FY2569 renumbers the OIT items: its o12 (annual procurement report) is FY2568's o13.
+    mapping = load(2569).data.previous_year.codes
+    items = {new: SEED_004_ITEMS[old] for new, old in mapping.items() if old in SEED_004_ITEMS}
+    items.update({"o12": 100.0, "i10": 80.0})
     later = save_result(agency, 2569, SEED_004_EIT, items, {}, "form", people.editor)
     weak = {w.code: w for w in analyse_result(later).weak_items}
-    assert "o13" not in weak
+    assert "o12" not in weak
     assert weak["i10"].change.previous == pytest.approx(71.43)
     assert weak["i10"].change.delta == pytest.approx(80.0 - 71.43)
+
+
+def test_a_renumbered_item_is_compared_with_the_item_it_continues(agency, people, result_2568):
+    mapping = load(2569).data.previous_year.codes
+    items = {new: SEED_004_ITEMS[old] for new, old in mapping.items() if old in SEED_004_ITEMS}
+    items["o12"] = 0.0
+    later = save_result(agency, 2569, SEED_004_EIT, items, {}, "form", people.editor)
+    weak = {w.code: w for w in analyse_result(later).weak_items}
+    assert weak["o12"].change.previous == pytest.approx(50.0)  # FY2568 o13
 
 
 def test_findings_report_the_printed_oit_of_seed_003(agency, people):

@@ -30,9 +30,9 @@ class ResultFormTestCase(BaseTestCase):
 
     def test_it_offers_only_years_with_criteria(self) -> None:
         response = self.client.get(self.url("results:form"))
-        for year in range(2564, 2570):
+        for year in range(2562, 2570):
             self.assertContains(response, f'<option value="{year}"')
-        self.assertNotContains(response, '<option value="2563"')
+        self.assertNotContains(response, '<option value="2561"')
 
     def test_it_shows_the_items_of_the_chosen_year_folded_by_tool(self) -> None:
         response = self.client.get(self.url("results:form") + "?year=2568")
