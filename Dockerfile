@@ -12,6 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     ITAPLAN_STATIC_ROOT=/app/staticfiles \
     ITAPLAN_MEDIA_ROOT=/app/media \
+    DJANGO_SETTINGS_MODULE=itaplan.settings_production \
     GUNICORN_CMD_ARGS="--bind=0.0.0.0:8000 --workers=3 --threads=4 --timeout=60 --max-requests=2000 --max-requests-jitter=200 --access-logfile=-"
 
 # WeasyPrint (PDF documents) needs Pango; Thai fonts back up the vendored Sarabun;

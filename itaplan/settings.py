@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
+    "itaplan.lib.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "itaplan.urls"
@@ -108,6 +109,18 @@ DATABASES = {
         conn_max_age=envint("ITAPLAN_DB_CONN_MAX_AGE", "0"),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # One agency on SQLite: a write transaction takes the write lock when it begins
+    # (not halfway, where SQLite cannot wait and fails at once), and waits up to the
+    # timeout for another writer to finish; WAL lets readers go on meanwhile. What is
+    # still locked after that is answered by DatabaseBusyMiddleware, never a 500.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": envint("ITAPLAN_SQLITE_TIMEOUT_SECONDS", "20"),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the dashboard's national aggregates on every request and
     # makes them 2–5× slower (deploy/README.md); this app's queries are short.
@@ -187,6 +200,7 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = envbool("ITAPLAN_SSL_REDIRECT", "true")
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers check over plain HTTP
     SECURE_HSTS_SECONDS = envint("ITAPLAN_HSTS_SECONDS", "31536000")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -1,10 +1,14 @@
-"""Thai first: the UI language is Thai unless the user picked another one."""
+"""Thai first: the UI language is Thai unless the user picked another one; and database
+contention answered in Thai (DatabaseBusyMiddleware)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
 
 
@@ -22,3 +26,41 @@ class ThaiFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in known else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+#: Database errors that mean "someone else is writing": worth a retry, never a 500.
+BUSY_SIGNS = (
+    "database is locked",
+    "database table is locked",
+    "deadlock detected",
+    "could not serialize access",
+)
+
+
+def is_busy(error: BaseException) -> bool:
+    from django.db import OperationalError
+
+    return isinstance(error, OperationalError) and any(s in str(error) for s in BUSY_SIGNS)
+
+
+class DatabaseBusyMiddleware:
+    """Answer a write that lost the race for the database with a Thai "try again" page.
+
+    SQLite waits for the write lock (settings: IMMEDIATE transactions, a busy timeout)
+    and PostgreSQL for row locks; what still fails is contention, not a bug: the
+    person is told, in Thai, that someone else was saving and nothing of theirs was
+    saved (503 with Retry-After), never shown the 500 page.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_busy(exception):
+            return None
+        response = render(request, "busy.html", status=503)
+        response["Retry-After"] = "5"
+        return response
