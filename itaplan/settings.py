@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
     "itaplan.lib.middleware.DatabaseBusyMiddleware",
+    "itaplan.lib.middleware.OutOfRangeIdMiddleware",
 ]
 
 ROOT_URLCONF = "itaplan.urls"

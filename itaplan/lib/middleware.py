@@ -64,3 +64,36 @@ class DatabaseBusyMiddleware:
         response = render(request, "busy.html", status=503)
         response["Retry-After"] = "5"
         return response
+
+
+def is_out_of_range(error: BaseException) -> bool:
+    """An id typed or tampered beyond what the database stores (``999…`` 30 digits):
+    SQLite's driver raises OverflowError, PostgreSQL a DataError "out of range"."""
+    from django.db import DataError
+
+    if isinstance(error, OverflowError):
+        return True
+    return isinstance(error, DataError) and "out of range" in str(error)
+
+
+class OutOfRangeIdMiddleware:
+    """A number too large for any id cannot name a row: the page is not found (404).
+
+    Ids come from people in URLs (``/plans/<id>/``) and in forms (a unit's or a
+    measure's id in a choice field); whichever query first meets one fails in the
+    database driver rather than finding nothing, so it is answered here, once.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_out_of_range(exception):
+            return None
+        from django.http import Http404
+        from django.views.defaults import page_not_found
+
+        return page_not_found(request, Http404("id out of range"))
