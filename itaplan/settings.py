@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "itaplan.jobs",
     "itaplan.readiness",
+    "itaplan.lib",  # shared form widgets (templates/widgets)
 ]
 
 MIDDLEWARE = [

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import ClassVar
 
 from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit, thai_strftime
+from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 BE_OFFSET = 543
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -74,3 +76,67 @@ def format_date(day: dt.date, *, thai_digits: bool = True, short: bool = True) -
 def format_period(start: dt.date, end: dt.date, *, thai_digits: bool = True) -> str:
     """A date range as agencies write it: ``๑ ต.ค. ๖๘ – ๓๐ ก.ย. ๖๙``."""
     return f"{format_date(start, thai_digits=thai_digits)} – {format_date(end, thai_digits=thai_digits)}"
+
+
+class DateError(ValueError):
+    """A typed date that cannot be read.
+
+    ``kind`` says why (``shape``, ``month``, ``era``, ``calendar``) so that a user interface can
+    word it in its own language; ``message`` is the Thai wording, quoting the text.
+    """
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "shape": "'{text}' ไม่ใช่วันที่ กรุณาพิมพ์วัน/เดือน/ปี พ.ศ. เช่น 1/10/2568",
+        "month": "'{text}': ไม่รู้จักชื่อเดือน",
+        "era": "'{text}': ปี {year} ไม่ใช่ปีพุทธศักราช กรุณาพิมพ์ปี พ.ศ. เช่น {be}",
+        "calendar": "'{text}': ไม่มีวันที่นี้ในปฏิทิน",
+    }
+
+    def __init__(self, kind: str, text: str, year: int = 0) -> None:
+        self.kind, self.text, self.year = kind, text, year
+        self.message = self.MESSAGES[kind].format(text=text, year=year, be=be_year(year))
+        super().__init__(self.message)
+
+
+#: Month names as agencies type them, dots dropped: full (``ตุลาคม``) or short (``ต.ค.``, ``ตค``).
+_MONTHS = {
+    name.replace(".", ""): n
+    for months in (thai_full_months, thai_abbr_months)
+    for n, name in enumerate(months, 1)
+}
+_DATE = re.compile(
+    r"^(?P<day>\d{1,2})\s*[/.\-\s]\s*(?P<month>\d{1,2}|[\u0E00-\u0E7F.]+)\s*[/.\-\s]\s*"
+    r"(?:พ\.?\s*ศ\.?\s*)?(?P<year>\d{2}|\d{4})$"
+)
+
+
+def parse_date(text: str) -> dt.date:
+    """Read a Buddhist-era date as agencies type it, in Thai or Arabic digits.
+
+    ``1/10/2568``, ``๑/๑๐/๒๕๖๘``, ``1-10-68``, ``1 ต.ค. 2568``, ``๑ ตุลาคม พ.ศ. ๒๕๖๘`` are all
+    1 October 2025. The year is always Buddhist era (a two-digit year is 25xx); a Christian-era
+    year such as 2025 is refused with a message that says so, never shifted silently.
+    """
+    cleaned = " ".join(to_arabic_digits(text).split())
+    match = _DATE.match(cleaned)
+    if not match:
+        raise DateError("shape", text)
+    raw_month = match["month"]
+    month = int(raw_month) if raw_month.isdigit() else _MONTHS.get(raw_month.replace(".", ""))
+    if month is None:
+        raise DateError("month", text)
+    year = int(match["year"])
+    if year < 100:
+        year += 2500
+    if year < 2400:
+        raise DateError("era", text, year)
+    try:
+        return dt.date(ce_year(year), month, int(match["day"]))
+    except ValueError:
+        raise DateError("calendar", text) from None
+
+
+def format_date_numeric(day: dt.date, *, thai_digits: bool = False) -> str:
+    """A date as typed in a form, day/month/Buddhist year: ``1/10/2568`` or ``๑/๑๐/๒๕๖๘``."""
+    text = f"{day.day}/{day.month}/{be_year(day.year)}"
+    return to_thai_digits(text) if thai_digits else text

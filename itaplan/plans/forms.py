@@ -10,36 +10,37 @@ from django import forms
 from django.utils.datastructures import MultiValueDict
 
 from itaplan.domain.criteria import Framework
+from itaplan.lib.dates import ThaiDateField, ThaiDateInput, read_date, use_digits
 from itaplan.plans.models import Plan
 from itaplan.plans.services import MeasureData, PlanError
 
-#: Date inputs render and read ISO dates; the browser shows them in the user's locale.
-ISO = "%Y-%m-%d"
 REPORTING_SLOTS = 4
 
 
-def date_input() -> forms.DateInput:
-    return forms.DateInput(format=ISO, attrs={"type": "date"})
-
-
 class DateListWidget(forms.Widget):
-    """A few date inputs under one name; blank ones are ignored."""
+    """A few Buddhist-era date boxes under one name; blank ones are ignored."""
 
     template_name = "plans/widgets/date_list.html"
 
     def __init__(self, slots: int = REPORTING_SLOTS, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs)
         self.slots = slots
+        self.widgets = [ThaiDateInput() for _ in range(slots)]
 
-    def format_value(self, value: Any) -> list[str]:  # type: ignore[override]
-        if not value:
-            return []
-        return [v.strftime(ISO) if isinstance(v, dt.date) else str(v) for v in value]
+    def format_value(self, value: Any) -> list[Any]:  # type: ignore[override]
+        return list(value or [])
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         values = context["widget"]["value"] or []
-        context["widget"]["dates"] = list(values) + [""] * max(self.slots - len(values), 0)
+        values = list(values) + [""] * max(self.slots - len(values), 0)
+        base = context["widget"]["attrs"].get("id", f"id_{name}")
+        context["widget"]["dates"] = [
+            widget.get_context(
+                name, value, {**context["widget"]["attrs"], "id": base if i == 0 else f"{base}_{i}"}
+            )["widget"]
+            for i, (widget, value) in enumerate(zip(self.widgets, values, strict=False))
+        ]
         return context
 
     def value_from_datadict(
@@ -66,10 +67,7 @@ class DateListField(forms.Field):
             if isinstance(raw, dt.date):
                 days.append(raw)
                 continue
-            try:
-                days.append(dt.date.fromisoformat(str(raw).strip()))
-            except ValueError:
-                raise forms.ValidationError(f"'{raw}' ไม่ใช่วันที่") from None
+            days.append(read_date(str(raw).strip()))
         return days
 
 
@@ -110,8 +108,8 @@ class MeasureForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    start_date = forms.DateField(label="วันเริ่ม", widget=date_input())
-    end_date = forms.DateField(label="วันสิ้นสุด", widget=date_input())
+    start_date = ThaiDateField(label="วันเริ่ม")
+    end_date = ThaiDateField(label="วันสิ้นสุด")
     monitoring = forms.CharField(
         label="การติดตามผล", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -130,7 +128,8 @@ class MeasureForm(forms.Form):
         self.fields["indicator"].choices = [("", "— ไม่ระบุ —"), *choices]  # type: ignore[attr-defined]
         first, last = plan.bounds
         for name in ("start_date", "end_date"):
-            self.fields[name].widget.attrs.update(min=first.strftime(ISO), max=last.strftime(ISO))
+            self.fields[name].set_range(first, last)  # type: ignore[attr-defined]
+        use_digits(self, plan.agency.thai_digits)
 
     @staticmethod
     def initial_of(data: MeasureData) -> dict[str, Any]:
@@ -170,7 +169,7 @@ class ApproveForm(forms.Form):
 
     approver_name = forms.CharField(label="ชื่อผู้อนุมัติ", max_length=200)
     approver_position = forms.CharField(label="ตำแหน่ง", max_length=200)
-    approved_at = forms.DateField(label="วันที่อนุมัติ", widget=date_input())
+    approved_at = ThaiDateField(label="วันที่อนุมัติ")
 
 
 class NextYearForm(forms.Form):

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from itaplan.plans.forms import ApproveForm, date_input
+from itaplan.lib.dates import ThaiDateField
+from itaplan.plans.forms import ApproveForm
 from itaplan.plans.models import Measure
 from itaplan.progress.evidence import (
     ACCEPT_ATTRIBUTE,
@@ -112,7 +113,7 @@ class RoundForm(forms.Form):
     """A round's name and end date, as the agency calls and schedules it."""
 
     name = forms.CharField(label="ชื่อรอบ", max_length=100)
-    end_date = forms.DateField(label="วันสิ้นสุดรอบ (กำหนดรายงานผล)", widget=date_input())
+    end_date = ThaiDateField(label="วันสิ้นสุดรอบ (กำหนดรายงานผล)")
 
 
 #: The executive signs a round's o28 report as a plan's o27: name, position, date.

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from itaplan.agencies.access import can_write, get_agency_for_user
+from itaplan.lib.dates import use_digits
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.services import digits, plan_year_text
 from itaplan.progress import access, selectors, services
@@ -271,6 +272,7 @@ def round_edit(request: HttpRequest, code: str, round_id: int) -> HttpResponse:
                 return redirect(_dashboard_url(round_.plan))
     else:
         form = RoundForm(initial={"name": round_.name, "end_date": round_.end_date})
+    use_digits(form, round_.plan.agency.thai_digits)
     return render(
         request,
         "progress/round_edit.html",

@@ -119,7 +119,7 @@ def test_an_editor_or_admin_cannot_approve(client, people, plan, urls, role):
     services.submit(plan, people.editor)
     client.force_login(getattr(people, role))
     assert client.get(urls["approve"]).status_code == 403
-    data = {"approver_name": "x", "approver_position": "y", "approved_at": "2025-10-20"}
+    data = {"approver_name": "x", "approver_position": "y", "approved_at": "20/10/2568"}
     assert client.post(urls["approve"], data).status_code == 403
     plan.refresh_from_db()
     assert plan.status == Plan.Status.SUBMITTED

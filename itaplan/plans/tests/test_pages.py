@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from itaplan.agencies.models import Agency
+from itaplan.domain.thai import format_date_numeric
 from itaplan.plans import services
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.tests.test_measures import measure_data
@@ -28,10 +29,10 @@ def measure_form(plan: Plan, **changes: str | list[str]) -> dict:
         "analysis": "",
         "steps": "1. จัดทำทะเบียนการยืม\n2. ตรวจสอบทุกไตรมาส\n\n- รายงานผู้บริหาร",
         "units": [str(plan.agency.units.get(name="กองคลัง").pk)],
-        "start_date": "2025-10-01",
-        "end_date": "2026-09-30",
+        "start_date": "1/10/2568",
+        "end_date": "30/9/2569",
         "monitoring": "รายงานทุกไตรมาส",
-        "reporting_dates": ["2026-03-31", "", "2026-09-30"],
+        "reporting_dates": ["31/3/2569", "", "๓๐ ก.ย. ๒๕๖๙"],
     }
     data.update(changes)
     return data
@@ -98,7 +99,9 @@ def test_the_plan_page_shows_the_timeframe_in_the_agencys_digits(client, people,
 def test_the_measure_form_adds_a_measure_with_one_step_per_line(client, people, plan):
     client.force_login(people.editor)
     url = reverse("plans:measure_new", args=["samruean", plan.pk])
-    assert 'type="date"' in client.get(url).content.decode()
+    form = client.get(url).content.decode()
+    assert 'type="date"' not in form  # no Christian-era mm/dd/yyyy box
+    assert 'value="๑/๑๐/๒๕๖๘"' in form and "<calendar-date" in form
     response = client.post(url, measure_form(plan))
     measure = Measure.objects.get()
     assert response.status_code == 302
@@ -115,9 +118,9 @@ def test_the_measure_form_adds_a_measure_with_one_step_per_line(client, people, 
 def test_the_measure_form_shows_the_thai_message_for_dates_outside_the_year(client, people, plan):
     client.force_login(people.editor)
     url = reverse("plans:measure_new", args=["samruean", plan.pk])
-    response = client.post(url, measure_form(plan, start_date="2024-10-01", end_date="2025-09-30"))
+    response = client.post(url, measure_form(plan, start_date="1/10/2567", end_date="30/9/2568"))
     assert response.status_code == 200
-    assert "ต้องอยู่ในปีงบประมาณ ๒๕๖๙ (๑ ต.ค. ๖๘ – ๓๐ ก.ย. ๖๙)" in response.content.decode()
+    assert "วันที่ต้องอยู่ระหว่าง ๑/๑๐/๒๕๖๘ ถึง ๓๐/๙/๒๕๖๙" in response.content.decode()
     assert not Measure.objects.exists()
 
 
@@ -127,7 +130,7 @@ def test_the_edit_form_is_filled_and_saves(client, people, plan):
     url = reverse("plans:measure_edit", args=["samruean", plan.pk, measure.pk])
     page = client.get(url).content.decode()
     assert "สำรวจทรัพย์สินที่ให้ยืม\nจัดทำคู่มือ" in page
-    assert 'value="2025-11-01"' in page
+    assert 'value="๑/๑๑/๒๕๖๘"' in page
     client.post(url, measure_form(plan, title="ชื่อใหม่"))
     measure.refresh_from_db()
     assert measure.title == "ชื่อใหม่"
@@ -161,7 +164,7 @@ def test_submit_then_the_executive_approves_with_the_form_prefilled(client, peop
         {
             "approver_name": "นายสมชาย ใจดี",
             "approver_position": "นายกองค์การบริหารส่วนตำบลสามเรือน",
-            "approved_at": "2025-10-20",
+            "approved_at": "20/10/2568",
         },
     )
     plan.refresh_from_db()
@@ -183,7 +186,7 @@ def test_an_approval_in_the_future_is_shown_beside_the_date(client, people, plan
     tomorrow = dt.date.today() + dt.timedelta(days=2)
     response = client.post(
         reverse("plans:approve", args=["samruean", plan.pk]),
-        {"approver_name": "ก", "approver_position": "ข", "approved_at": tomorrow.isoformat()},
+        {"approver_name": "ก", "approver_position": "ข", "approved_at": format_date_numeric(tomorrow)},
     )
     assert response.status_code == 200
     assert "ต้องไม่เป็นวันในอนาคต" in response.content.decode()

@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractUser
 from django.urls import URLPattern, reverse
 
+from itaplan.domain.thai import format_date_numeric
 from itaplan.plans.models import Measure, Plan
 from itaplan.progress import urls as progress_urls
 from itaplan.progress.models import Evidence, ProgressUpdate, ReportingRound
@@ -92,10 +93,10 @@ class AccessTests(ProgressTestCase):
             "status": Status.DONE,
             "done_text": "ทำครบแล้ว",
             "name": "รอบใหม่",
-            "end_date": str(self.six.end_date),
+            "end_date": format_date_numeric(self.six.end_date),
             "approver_name": "ใครก็ได้",
             "approver_position": "ตำแหน่ง",
-            "approved_at": str(self.six.end_date),
+            "approved_at": format_date_numeric(self.six.end_date),
         }
 
     def test_every_url_pattern_is_in_this_table(self) -> None:

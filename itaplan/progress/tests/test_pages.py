@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from itaplan.domain.thai import fiscal_year_of
+from itaplan.domain.thai import fiscal_year_of, format_date_numeric
 from itaplan.plans.models import Plan
 from itaplan.progress import selectors
 from itaplan.progress.models import ProgressUpdate, ReportingRound
@@ -165,7 +165,7 @@ class RoundPageTests(ProgressTestCase):
         new_end = self.six.end_date - dt.timedelta(days=1)
         response = self.client.post(
             self.url("progress:round_edit", round_id=self.six.pk),
-            {"name": "รอบครึ่งปีแรก", "end_date": new_end.isoformat()},
+            {"name": "รอบครึ่งปีแรก", "end_date": format_date_numeric(new_end)},
         )
         self.assertEqual(response.status_code, 302)
         self.six.refresh_from_db()
@@ -175,7 +175,7 @@ class RoundPageTests(ProgressTestCase):
         self.login(self.owner)
         response = self.client.post(
             self.url("progress:round_edit", round_id=self.six.pk),
-            {"name": "รอบ 6 เดือน", "end_date": "2000-01-01"},
+            {"name": "รอบ 6 เดือน", "end_date": "1/1/2543"},
         )
         self.assertIn("end_date", response.context["form"].errors)
 
@@ -188,7 +188,7 @@ class RoundPageTests(ProgressTestCase):
             {
                 "approver_name": "สมชาย ใจดี",
                 "approver_position": "นายกองค์การบริหารส่วนตำบลสามเรือน",
-                "approved_at": timezone.localdate().isoformat(),
+                "approved_at": format_date_numeric(timezone.localdate()),
             },
         )
         self.assertRedirects(response, self.url("progress:round", round_id=self.six.pk))
@@ -207,7 +207,7 @@ class RoundPageTests(ProgressTestCase):
             {
                 "approver_name": "สมชาย ใจดี",
                 "approver_position": "นายก อบต.",
-                "approved_at": timezone.localdate().isoformat(),
+                "approved_at": format_date_numeric(timezone.localdate()),
             },
         )
         self.assertEqual(response.status_code, 200)
