@@ -10,8 +10,12 @@ import datetime as dt
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+
 from itaplan.agencies.models import Agency, Unit
-from itaplan.domain.thai import to_arabic_digits, to_thai_digits
+from itaplan.domain.thai import to_thai_digits
+from itaplan.lib.dates import ThaiDateInput, read_date
 from itaplan.readiness.services import MAX_URL_LENGTH, MAX_URLS_PER_ITEM, ItemInput
 
 
@@ -45,12 +49,19 @@ def read_items(
         unit = units.get(unit_key)
         if unit_key and unit is None:
             errors.append(f"ประเด็น {code}: ไม่พบกอง/สำนักที่เลือก")
-        due_text = to_arabic_digits(data.get(f"due-{code}", "").strip())
+        due_text = data.get(f"due-{code}", "").strip()
         due: dt.date | None = None
         if due_text:
             try:
-                due = dt.date.fromisoformat(due_text)
-            except ValueError:
-                errors.append(f"ประเด็น {code}: กำหนดเสร็จ {due_text} ไม่ใช่วันที่ (ปี-เดือน-วัน)")
+                due = read_date(due_text)
+            except ValidationError as refused:
+                errors.append(f"ประเด็น {code}: กำหนดเสร็จ {refused.messages[0]}")
         values[code] = ItemInput(urls=urls, unit=unit, due_date=due)
     return values, errors
+
+
+def due_box(agency: Agency, code: str, value: dt.date | str | None) -> str:
+    """The Buddhist-era date box (with its Thai calendar) of one item's due date."""
+    return ThaiDateInput(thai_digits=agency.thai_digits).render(
+        f"due-{code}", value, attrs={"id": f"id_due_{code}", "aria-label": f"{gettext('กำหนดเสร็จ')} {code}"}
+    )

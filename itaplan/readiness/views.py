@@ -12,7 +12,7 @@ from itaplan.agencies.access import can_write, get_agency_for_user
 from itaplan.agencies.models import Unit
 from itaplan.domain.readiness import State
 from itaplan.readiness import selectors, services
-from itaplan.readiness.forms import read_items
+from itaplan.readiness.forms import due_box, read_items
 
 
 def _year(year: int) -> int:
@@ -81,6 +81,11 @@ def edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
                     i,
                     rules.framework.item(i.code).text,
                     request.POST.get(f"urls-{i.code}", "") if errors else i.urls,
+                    due_box(
+                        agency,
+                        i.code,
+                        request.POST.get(f"due-{i.code}", "") if errors else i.due_date,
+                    ),
                 )
                 for i in items
             ],

@@ -41,7 +41,7 @@ class ReadinessPageTests(BaseTestCase):
             {
                 "urls-o1": "https://example.go.th/structure\n\n https://example.go.th/power ",
                 "unit-o1": str(unit.pk),
-                "due-o1": "๒๐๒๕-๐๓-๓๑",
+                "due-o1": "๓๑ มี.ค. ๒๕๖๘",
             },
         )
         self.assertEqual(response.status_code, 302)
@@ -63,7 +63,8 @@ class ReadinessPageTests(BaseTestCase):
         )
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, "ประเด็น o2 บรรทัดที่ ๒", status_code=400)
-        self.assertContains(response, "ประเด็น o3: กำหนดเสร็จ", status_code=400)
+        self.assertContains(response, "ประเด็น o3: กำหนดเสร็จ &#x27;31/13/2568&#x27;: ไม่มีวันที่นี้ในปฏิทิน", status_code=400)
+        self.assertContains(response, 'value="31/13/2568"', status_code=400)  # kept as typed
         self.assertFalse(PublishedItem.objects.exclude(urls="").exists())
 
     def test_the_check_button_runs_a_check_job(self) -> None:
