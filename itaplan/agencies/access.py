@@ -27,11 +27,15 @@ def can_write(user: User, agency: Agency) -> bool:
         return False
     if user.is_superuser:
         return True
-    return Membership.objects.filter(
-        user=user,
-        agency=agency,
-        role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR],
-    ).exists()
+    return (
+        Membership.objects.active()
+        .filter(
+            user=user,
+            agency=agency,
+            role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR],
+        )
+        .exists()
+    )
 
 
 def get_agency_for_user(request: HttpRequest, code: str, *, write: bool = False) -> Agency:
@@ -57,3 +61,27 @@ def require_site_admin(request: HttpRequest) -> None:
     """Pages for site admins only (bulk import across agencies): 404 for everyone else."""
     if not (request.user.is_authenticated and request.user.is_superuser):
         raise Http404("ไม่พบหน้านี้")
+
+
+def is_agency_admin(user: User, agency: Agency) -> bool:
+    """Whether the user runs the agency's units, people and profile (or is a site admin)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return (
+        Membership.objects.active()
+        .filter(user=user, agency=agency, role=Membership.Role.ADMIN)
+        .exists()
+    )
+
+
+def get_agency_for_admin(request: HttpRequest, code: str) -> Agency:
+    """The agency for its administration pages: 404 for outsiders, 403 with the reason for others."""
+    agency = get_agency_for_user(request, code)
+    if not is_agency_admin(request.user, agency):
+        raise PermissionDenied(
+            f"หน้านี้สำหรับผู้ดูแลหน่วยงานของ{agency.name}เท่านั้น "
+            "หากต้องการเพิ่มกอง/สำนักหรือบุคลากร กรุณาติดต่อผู้ดูแลหน่วยงาน"
+        )
+    return agency

@@ -25,7 +25,9 @@ class Province(models.Model):
 
 
 class District(models.Model):
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="districts", verbose_name="จังหวัด"
+    )
     name = models.CharField("อำเภอ", max_length=100)
 
     class Meta:
@@ -53,7 +55,7 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
         if user.is_superuser:
             return self.all()
         scopes = SupervisorScope.objects.filter(user=user)
-        condition = Q(memberships__user=user)
+        condition = Q(memberships__user=user, memberships__is_active=True)
         for scope in scopes:
             condition |= scope.agency_filter()
         return self.filter(condition).distinct()
@@ -82,6 +84,23 @@ class Agency(models.Model):
         "ใช้เลขไทยในเอกสาร", default=True, help_text="เลขไทย (๑๒๓) หรือเลขอารบิก (123) ในเอกสารที่ออก"
     )
     website = models.URLField("เว็บไซต์", blank=True)
+    full_name = models.CharField(
+        "ชื่อเต็มของหน่วยงาน",
+        max_length=300,
+        blank=True,
+        help_text="ชื่อที่พิมพ์ในเอกสารราชการ เช่น องค์การบริหารส่วนตำบลสามเรือน อำเภอเมืองราชบุรี",
+    )
+    approver_name = models.CharField(
+        "ชื่อผู้บริหารผู้อนุมัติ",
+        max_length=200,
+        blank=True,
+        help_text="พิมพ์ใต้ลายมือชื่อผู้อนุมัติในเอกสาร เช่น นายสมชาย ใจดี",
+    )
+    approver_position = models.CharField(
+        "ตำแหน่งผู้บริหารผู้อนุมัติ", max_length=200, blank=True, help_text="เช่น นายกองค์การบริหารส่วนตำบล"
+    )
+    preparer_name = models.CharField("ชื่อผู้จัดทำ", max_length=200, blank=True)
+    preparer_position = models.CharField("ตำแหน่งผู้จัดทำ", max_length=200, blank=True)
     is_synthetic = models.BooleanField(
         "ข้อมูลสังเคราะห์", default=False, help_text="สร้างขึ้นเพื่อทดสอบเท่านั้น ไม่ใช่หน่วยงานจริง"
     )
@@ -105,12 +124,31 @@ class Agency(models.Model):
     def province(self) -> Province:
         return self.district.province
 
+    @property
+    def official_name(self) -> str:
+        """The name printed in documents: the full name when the profile has one."""
+        return self.full_name or self.name
+
+
+class UnitQuerySet(models.QuerySet["Unit"]):
+    def in_use(self) -> UnitQuerySet:
+        """Units that take new measures and members (not retired)."""
+        return self.filter(retired_at__isnull=True)
+
 
 class Unit(models.Model):
     """A กอง/สำนัก inside an agency, responsible for measures."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="units")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="units", verbose_name="หน่วยงาน"
+    )
     name = models.CharField("ชื่อส่วนราชการ", max_length=200)
+    #: A retired unit keeps its measures and history but takes no new ones.
+    retired_at = models.DateField(
+        "วันที่ยุบ/เลิกใช้", null=True, blank=True, help_text="เว้นว่างไว้หากยังใช้งานอยู่"
+    )
+
+    objects = UnitQuerySet.as_manager()
 
     class Meta:
         ordering = (
@@ -126,6 +164,20 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
+
+    def label_with_agency(self) -> str:
+        """``กองคลัง (อบต.สามเรือน)``: for choices that list units of many agencies."""
+        return f"{self.name} ({self.agency.name})"
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self) -> MembershipQuerySet:
+        """Memberships in force (a deactivated one is kept for history only)."""
+        return self.filter(is_active=True)
+
 
 class Membership(models.Model):
     """A person's role in one agency."""
@@ -137,14 +189,32 @@ class Membership(models.Model):
         EXECUTIVE = "executive", "ผู้บริหาร (ผู้อนุมัติ)"
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="ผู้ใช้",
     )
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name="หน่วยงาน"
+    )
     role = models.CharField("บทบาท", max_length=16, choices=Role.choices)
     unit = models.ForeignKey(
-        Unit, on_delete=models.CASCADE, null=True, blank=True, related_name="members"
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name="กอง/สำนัก",
+        help_text="ต้องระบุสำหรับเจ้าหน้าที่กอง/สำนัก",
     )
     position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
+    is_active = models.BooleanField(
+        "ใช้งานอยู่",
+        default=True,
+        help_text="ปิดเมื่อบุคคลนี้พ้นจากหน่วยงาน ประวัติการทำงานยังเก็บไว้ครบ",
+    )
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = "สมาชิกหน่วยงาน"
@@ -174,10 +244,22 @@ class SupervisorScope(models.Model):
     """Read-only access over a subtree: one district, one province, or every agency."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supervisor_scopes"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="supervisor_scopes",
+        verbose_name="ผู้ใช้",
     )
-    province = models.ForeignKey(Province, on_delete=models.CASCADE, null=True, blank=True)
-    district = models.ForeignKey(District, on_delete=models.CASCADE, null=True, blank=True)
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name="จังหวัด",
+        help_text="เว้นว่างทั้งจังหวัดและอำเภอ = ทุกหน่วยงานทั่วประเทศ",
+    )
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, null=True, blank=True, verbose_name="อำเภอ"
+    )
 
     class Meta:
         verbose_name = "ขอบเขตผู้กำกับดูแล"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
@@ -33,3 +35,22 @@ def agencies_for_home(user: AbstractBaseUser | AnonymousUser, query: str = "") -
             | Q(district__province__name__icontains=query)
         )
     return agencies
+
+
+def reachable_people(agency: Agency, roles: Iterable[str]) -> list[AbstractBaseUser]:
+    """Active people in these roles of the agency who have an e-mail address, in a stable order."""
+    from django.contrib.auth import get_user_model
+
+    users = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__agency=agency,
+            memberships__is_active=True,
+            memberships__role__in=list(roles),
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+    return list(users)

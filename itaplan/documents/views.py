@@ -15,8 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from itaplan.agencies.access import get_agency_for_user
-from itaplan.agencies.models import Membership
+from itaplan.agencies.access import get_agency_for_user, is_agency_admin
 from itaplan.documents import services
 from itaplan.documents.access import can_download_round_report
 from itaplan.documents.files import DocumentError
@@ -65,12 +64,7 @@ def round_report(request: HttpRequest, code: str, round_id: int, fmt: str) -> Ht
 def docx_template(request: HttpRequest, code: str) -> HttpResponse:
     """The agency admin replaces (or removes) the look of the agency's DOCX documents."""
     agency = get_agency_for_user(request, code)
-    is_admin = (
-        request.user.is_superuser
-        or Membership.objects.filter(
-            user=request.user, agency=agency, role=Membership.Role.ADMIN
-        ).exists()
-    )
+    is_admin = is_agency_admin(request.user, agency)
     if request.method == "POST":
         if not is_admin:
             raise PermissionDenied("เฉพาะผู้ดูแลหน่วยงานเปลี่ยนแม่แบบเอกสารได้")

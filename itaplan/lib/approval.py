@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from itaplan.domain.thai import format_date
+
 
 def record_approval(
     approvable: Any,
@@ -26,11 +28,16 @@ def record_approval(
     *,
     approved_status: str,
     error: Callable[[str, str], Exception],
+    earliest: dt.date | None = None,
+    earliest_is: str = "",
+    thai_digits: bool = True,
 ) -> None:
     """Check the signature and save ``approvable`` as approved by ``user``.
 
     ``approvable`` has ``status``, ``approved_by``, ``approver_name``,
     ``approver_position`` and ``approved_at``; ``error`` builds the caller's error.
+    The date lies between ``earliest`` (named ``earliest_is``: the submission, or
+    the approval of the plan a round reports on) and today.
     """
     name = " ".join(name.split())
     position = " ".join(position.split())
@@ -40,8 +47,13 @@ def record_approval(
         raise error("ตำแหน่งผู้อนุมัติ: ต้องระบุ", "approver_position")
     if date is None:
         raise error("วันที่อนุมัติ: ต้องระบุ", "approved_at")
-    if date > timezone.localdate():
-        raise error("วันที่อนุมัติ: ต้องไม่เป็นวันในอนาคต", "approved_at")
+    today = timezone.localdate()
+    if date > today:
+        shown = format_date(today, thai_digits=thai_digits, short=False)
+        raise error(f"วันที่อนุมัติ: ต้องไม่เป็นวันในอนาคต (ไม่หลัง {shown})", "approved_at")
+    if earliest is not None and date < earliest:
+        shown = format_date(earliest, thai_digits=thai_digits, short=False)
+        raise error(f"วันที่อนุมัติ: ต้องไม่ก่อน{earliest_is} ({shown})", "approved_at")
     approvable.status = approved_status
     approvable.approved_by = user if user.is_authenticated else None
     approvable.approver_name = name[:200]
@@ -75,3 +87,25 @@ class Approvable(models.Model):
             condition=~Q(status="approved") | (Q(approved_at__isnull=False) & ~Q(approver_name="")),
             name=name,
         )
+
+
+def signer_of(user: AbstractBaseUser | AnonymousUser, agency: Any) -> dict[str, Any]:
+    """What the approval form proposes: the signer in the agency's profile, never a login name.
+
+    Without a profile signer, the executive's own full name and position in the
+    agency; with neither, blank fields that must be typed.
+    """
+    from itaplan.agencies.models import Membership
+
+    membership = (
+        Membership.objects.active().filter(user=user, agency=agency).first()
+        if user.is_authenticated
+        else None
+    )
+    full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    return {
+        "approver_name": agency.approver_name or full_name,
+        "approver_position": agency.approver_position
+        or (membership.position if membership else ""),
+        "approved_at": timezone.localdate(),
+    }

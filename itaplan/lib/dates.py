@@ -62,17 +62,17 @@ def read_date(text: str) -> dt.date:
         return parse_date(text)
     except DateError as error:
         if error.kind == "era":
-            message = _(
-                "'%(text)s': ปี %(year)s ไม่ใช่ปีพุทธศักราช กรุณาพิมพ์ปี พ.ศ. เช่น %(be)s"
-            ) % {"text": text, "year": error.year, "be": error.year + 543}
+            message = _("'%(text)s': ปี %(year)s ไม่ใช่ปีพุทธศักราช กรุณาพิมพ์ปี พ.ศ. เช่น %(be)s") % {
+                "text": text,
+                "year": error.year,
+                "be": error.year + 543,
+            }
         elif error.kind == "month":
             message = _("'%(text)s': ไม่รู้จักชื่อเดือน") % {"text": text}
         elif error.kind == "calendar":
             message = _("'%(text)s': ไม่มีวันที่นี้ในปฏิทิน") % {"text": text}
         else:
-            message = _("'%(text)s' ไม่ใช่วันที่ กรุณาพิมพ์วัน/เดือน/ปี พ.ศ. เช่น 1/10/2568") % {
-                "text": text
-            }
+            message = _("'%(text)s' ไม่ใช่วันที่ กรุณาพิมพ์วัน/เดือน/ปี พ.ศ. เช่น 1/10/2568") % {"text": text}
         raise forms.ValidationError(message, code=f"date_{error.kind}") from None
 
 
@@ -80,7 +80,9 @@ class ThaiDateField(forms.DateField):
     """A date typed or picked in the Buddhist era, optionally within [min_date, max_date]."""
 
     widget = ThaiDateInput
-    default_error_messages: ClassVar[dict[str, Any]] = {"invalid": gettext_lazy("กรุณาพิมพ์วันที่เป็นวัน/เดือน/ปี พ.ศ.")}
+    default_error_messages: ClassVar[dict[str, Any]] = {
+        "invalid": gettext_lazy("กรุณาพิมพ์วันที่เป็นวัน/เดือน/ปี พ.ศ.")
+    }
 
     def __init__(
         self,

@@ -172,6 +172,16 @@ class ApproveForm(forms.Form):
     approved_at = ThaiDateField(label="วันที่อนุมัติ")
 
 
+class SendBackForm(forms.Form):
+    """What the executive asks the editors to change."""
+
+    reason = forms.CharField(
+        label="เหตุผลที่ส่งกลับ และสิ่งที่ให้แก้ไข",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
 class NextYearForm(forms.Form):
     """Which measures of this year continue next year."""
 

@@ -190,6 +190,44 @@ class MeasureStep(models.Model):
         return f"{self.order}. {self.text}"
 
 
+class PlanEvent(models.Model):
+    """One step of a plan's way to approval, as its history shows it to everyone who reads it."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", "เสนออนุมัติ"
+        WITHDRAWN = "withdrawn", "ถอนกลับเป็นร่าง"
+        SENT_BACK = "sent_back", "ส่งกลับไปแก้ไข"
+        APPROVED = "approved", "อนุมัติ"
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="events", verbose_name="แผนมาตรการ"
+    )
+    kind = models.CharField("ขั้นตอน", max_length=16, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้ดำเนินการ",
+    )
+    at = models.DateTimeField("เมื่อ")
+    reason = models.TextField("เหตุผล", blank=True)
+
+    class Meta:
+        ordering = ("at", "pk")
+        verbose_name = "ประวัติการเสนออนุมัติ"
+        verbose_name_plural = "ประวัติการเสนออนุมัติ"
+        constraints = (
+            models.CheckConstraint(
+                condition=~Q(kind="sent_back") | ~Q(reason=""), name="sent_back_has_reason"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.plan} {self.at:%Y-%m-%d}"
+
+
 auditlog.register(Plan)
 auditlog.register(Measure, m2m_fields={"units"})
 auditlog.register(MeasureStep)

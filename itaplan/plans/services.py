@@ -34,7 +34,7 @@ from itaplan.domain.criteria import CriteriaError, Framework, load
 from itaplan.domain.knowledge import Suggestion, Timeframe
 from itaplan.domain.thai import format_date, format_period, to_arabic_digits, to_thai_digits
 from itaplan.lib.approval import record_approval
-from itaplan.plans.models import Measure, MeasureStep, Plan
+from itaplan.plans.models import Measure, MeasureStep, Plan, PlanEvent
 from itaplan.results.models import Result
 
 User = AbstractBaseUser | AnonymousUser
@@ -92,9 +92,11 @@ def is_executive(user: User, agency: Agency) -> bool:
     """Whether the user approves the agency's plans (an executive membership)."""
     if not user.is_authenticated:
         return False
-    return Membership.objects.filter(
-        user=user, agency=agency, role=Membership.Role.EXECUTIVE
-    ).exists()
+    return (
+        Membership.objects.active()
+        .filter(user=user, agency=agency, role=Membership.Role.EXECUTIVE)
+        .exists()
+    )
 
 
 def default_reporting_dates(fiscal_year: int) -> list[dt.date]:
@@ -467,9 +469,25 @@ def remove_measure(measure: Measure, user: User) -> None:
     _renumber(plan, list(plan.measures.all()))
 
 
+def _record(
+    plan: Plan, kind: str, user: User, reason: str = "", at: dt.datetime | None = None
+) -> None:
+    PlanEvent.objects.create(
+        plan=plan,
+        kind=kind,
+        user=user if user.is_authenticated else None,
+        at=at or timezone.now(),
+        reason=reason,
+    )
+
+
 @transaction.atomic
-def submit(plan: Plan, user: User) -> Plan:
-    """Send a draft plan to the executive for approval; it can no longer be edited."""
+def submit(plan: Plan, user: User, *, on: dt.date | None = None) -> Plan:
+    """Send a draft plan to the executive for approval; it can no longer be edited.
+
+    ``on`` records a submission made earlier on paper (loading a past year); the
+    pages never pass it.
+    """
     _require_editor(plan.agency, user)
     _lock(plan)
     _require_draft(plan)
@@ -481,26 +499,51 @@ def submit(plan: Plan, user: User) -> Plan:
             raise PlanError(f"มาตรการ '{measure.title}' ยังไม่ได้ระบุผู้รับผิดชอบ", "units")
         if not measure.steps.all():
             raise PlanError(f"มาตรการ '{measure.title}' ยังไม่มีขั้นตอน", "steps")
+    if on is not None and on > timezone.localdate():
+        raise PlanError("วันที่เสนออนุมัติ: ต้องไม่เป็นวันในอนาคต", "submitted_at")
     plan.status = Plan.Status.SUBMITTED
     plan.submitted_by = user if user.is_authenticated else None
-    plan.submitted_at = timezone.now()
+    plan.submitted_at = (
+        timezone.make_aware(dt.datetime.combine(on, dt.time(9))) if on else timezone.now()
+    )
     plan.save()
+    _record(plan, PlanEvent.Kind.SUBMITTED, user, at=plan.submitted_at)
     return plan
 
 
-@transaction.atomic
-def return_to_draft(plan: Plan, user: User) -> Plan:
-    """Take a submitted plan back to draft: the editor withdraws it or the executive
-    sends it back for changes."""
-    if not (can_write(user, plan.agency) or is_executive(user, plan.agency)):
-        raise PlanError(f"ไม่มีสิทธิ์ถอนแผนมาตรการของ{plan.agency.name}")
-    _lock(plan)
+def _back_to_draft(plan: Plan) -> None:
     if plan.status != Plan.Status.SUBMITTED or not plan.is_current:
         raise PlanError("ถอนกลับเป็นร่างได้เฉพาะแผนที่อยู่ระหว่างเสนออนุมัติ", "status")
     plan.status = Plan.Status.DRAFT
     plan.submitted_by = None
     plan.submitted_at = None
     plan.save()
+
+
+@transaction.atomic
+def return_to_draft(plan: Plan, user: User) -> Plan:
+    """The editor takes a submitted plan back to draft (to change it before approval)."""
+    if not can_write(user, plan.agency):
+        raise PlanError(f"ไม่มีสิทธิ์ถอนแผนมาตรการของ{plan.agency.name}")
+    _lock(plan)
+    _back_to_draft(plan)
+    _record(plan, PlanEvent.Kind.WITHDRAWN, user)
+    return plan
+
+
+@transaction.atomic
+def send_back(plan: Plan, user: User, reason: str) -> Plan:
+    """The executive returns a submitted plan for changes, saying what to change."""
+    if not is_executive(user, plan.agency):
+        raise PlanError(f"ส่งกลับไปแก้ไขได้เฉพาะผู้บริหารของ{plan.agency.name}", "approver")
+    reason = reason.strip()
+    if not reason:
+        raise PlanError("เหตุผลที่ส่งกลับ: ต้องระบุว่าให้แก้ไขอะไร", "reason")
+    if len(reason) > 2000:
+        raise PlanError("เหตุผลที่ส่งกลับ: ยาวเกิน 2,000 ตัวอักษร", "reason")
+    _lock(plan)
+    _back_to_draft(plan)
+    _record(plan, PlanEvent.Kind.SENT_BACK, user, reason)
     return plan
 
 
@@ -516,9 +559,20 @@ def approve(plan: Plan, user: User, name: str, position: str, date: dt.date | No
         raise PlanError("แผนมาตรการนี้อนุมัติแล้ว", "status")
     if plan.status != Plan.Status.SUBMITTED:
         raise PlanError("แผนมาตรการต้องเสนออนุมัติก่อนจึงจะอนุมัติได้", "status")
+    submitted_on = timezone.localdate(plan.submitted_at) if plan.submitted_at else None
     record_approval(
-        plan, user, name, position, date, approved_status=Plan.Status.APPROVED, error=PlanError
+        plan,
+        user,
+        name,
+        position,
+        date,
+        approved_status=Plan.Status.APPROVED,
+        error=PlanError,
+        earliest=submitted_on,
+        earliest_is="วันที่เสนออนุมัติ",
+        thai_digits=plan.agency.thai_digits,
     )
+    _record(plan, PlanEvent.Kind.APPROVED, user)
     return plan
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path(_plan + "submit/", views.plan_submit, name="submit"),
     path(_plan + "withdraw/", views.plan_withdraw, name="withdraw"),
     path(_plan + "approve/", views.plan_approve, name="approve"),
+    path(_plan + "send-back/", views.plan_send_back, name="send_back"),
     path(_plan + "new-version/", views.plan_new_version, name="new_version"),
     path(_plan + "next-year/", views.plan_next_year, name="next_year"),
     path(_plan + "suggestions/add/", views.suggestion_add, name="suggestion_add"),

@@ -15,18 +15,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from itaplan.agencies.access import can_write, get_agency_for_user
-from itaplan.agencies.models import Membership
-from itaplan.plans import selectors, services
+from itaplan.lib.approval import signer_of
+from itaplan.plans import notify, selectors, services
 from itaplan.plans.access import get_measure_for_user, get_plan_for_approver, get_plan_for_user
 from itaplan.plans.forms import (
     ApproveForm,
     CreatePlanForm,
     MeasureForm,
     NextYearForm,
+    SendBackForm,
     add_service_error,
 )
 from itaplan.plans.models import Plan
@@ -122,7 +122,25 @@ def plan_detail(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             "editable": editable,
             "can_approve": services.is_executive(request.user, plan.agency),
             "year_text": services.plan_year_text(plan),
+            "events": list(plan.events.select_related("user")),
         },
+    )
+
+
+def _locked_page(request: HttpRequest, plan: Plan) -> HttpResponse:
+    """Why this plan cannot be changed now, and the way to change it, before any form."""
+    return render(
+        request,
+        "plans/locked.html",
+        {
+            "agency": plan.agency,
+            "plan": plan,
+            "year_text": services.plan_year_text(plan),
+            "current": Plan.objects.filter(
+                agency=plan.agency, fiscal_year=plan.fiscal_year, is_current=True
+            ).first(),
+        },
+        status=409,
     )
 
 
@@ -163,18 +181,47 @@ def _act(request: HttpRequest, plan: Plan, action: Any, done: str, *args: Any) -
 @require_POST
 def plan_submit(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     plan = get_plan_for_user(request, code, plan_id, write=True)
-    return _act(request, plan, services.submit, "เสนอแผนมาตรการให้ผู้บริหารอนุมัติแล้ว")
+    response = _act(request, plan, services.submit, "เสนอแผนมาตรการให้ผู้บริหารอนุมัติแล้ว")
+    if plan.status == Plan.Status.SUBMITTED:
+        notify.plan_submitted(request, plan)
+    return response
 
 
 @login_required
 @require_POST
 def plan_withdraw(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     plan = get_plan_for_user(request, code, plan_id)
-    if not (
-        can_write(request.user, plan.agency) or services.is_executive(request.user, plan.agency)
-    ):
-        raise PermissionDenied("ไม่มีสิทธิ์ถอนแผนมาตรการนี้")
+    if not can_write(request.user, plan.agency):
+        raise PermissionDenied(
+            "ถอนกลับเป็นร่างได้เฉพาะผู้ดูแลหน่วยงานและผู้จัดทำข้อมูล ผู้บริหารใช้ “ส่งกลับไปแก้ไข” พร้อมเหตุผล"
+        )
     return _act(request, plan, services.return_to_draft, "แผนมาตรการกลับเป็นร่างแล้ว แก้ไขได้")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_send_back(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    plan = get_plan_for_approver(request, code, plan_id)
+    form = SendBackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.send_back(plan, request.user, form.cleaned_data["reason"])
+        except PlanError as error:
+            add_service_error(form, error)
+        else:
+            notify.plan_sent_back(request, plan, form.cleaned_data["reason"])
+            messages.success(request, "ส่งแผนมาตรการกลับไปแก้ไขแล้ว ผู้จัดทำจะเห็นเหตุผลที่หน้าแผน")
+            return redirect(_plan_url(plan))
+    return render(
+        request,
+        "plans/send_back.html",
+        {
+            "agency": plan.agency,
+            "plan": plan,
+            "form": form,
+            "year_text": services.plan_year_text(plan),
+        },
+    )
 
 
 @login_required
@@ -192,17 +239,11 @@ def plan_approve(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             except PlanError as error:
                 add_service_error(form, error)
             else:
+                notify.plan_approved(request, plan)
                 messages.success(request, "อนุมัติแผนมาตรการแล้ว แผนฉบับนี้ถูกล็อกไว้ตามที่อนุมัติ")
                 return redirect(_plan_url(plan))
     else:
-        membership = Membership.objects.filter(user=request.user, agency=plan.agency).first()
-        form = ApproveForm(
-            initial={
-                "approver_name": request.user.get_full_name() or request.user.get_username(),
-                "approver_position": membership.position if membership else "",
-                "approved_at": timezone.localdate(),
-            }
-        )
+        form = ApproveForm(initial=signer_of(request.user, plan.agency))
     return render(
         request,
         "plans/approve.html",
@@ -304,6 +345,8 @@ def _measure_form_page(
 @require_http_methods(["GET", "POST"])
 def measure_new(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     plan = get_plan_for_user(request, code, plan_id, write=True)
+    if not (plan.is_draft and plan.is_current):
+        return _locked_page(request, plan)
     framework = services.framework_of(plan)
     if request.method == "POST":
         form = MeasureForm(plan, framework, request.POST)
@@ -334,6 +377,8 @@ def measure_new(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
 def measure_edit(request: HttpRequest, code: str, plan_id: int, measure_id: int) -> HttpResponse:
     measure = get_measure_for_user(request, code, plan_id, measure_id)
     plan = measure.plan
+    if not (plan.is_draft and plan.is_current):
+        return _locked_page(request, plan)
     framework = services.framework_of(plan)
     if request.method == "POST":
         form = MeasureForm(plan, framework, request.POST)

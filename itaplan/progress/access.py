@@ -29,7 +29,9 @@ def membership_of(user: User, agency: Agency) -> Membership | None:
     """The user's role in the agency, if they have one (supervisors have none)."""
     if not user.is_authenticated:
         return None
-    return Membership.objects.filter(user=user, agency=agency).select_related("unit").first()
+    return (
+        Membership.objects.active().filter(user=user, agency=agency).select_related("unit").first()
+    )
 
 
 def unit_restriction(user: User, agency: Agency) -> int | None:

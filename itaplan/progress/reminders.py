@@ -34,6 +34,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from itaplan.agencies.models import Agency, Membership
+from itaplan.agencies.selectors import reachable_people
 from itaplan.domain.thai import fiscal_year_of, format_date, to_thai_digits
 from itaplan.plans.models import Measure, Plan
 from itaplan.progress import selectors
@@ -110,17 +111,14 @@ def _reachable(user: AbstractBaseUser) -> bool:
 
 def officers(agency: Agency) -> list[AbstractBaseUser]:
     """The agency's admins and editors who can receive e-mail."""
-    users = get_user_model().objects.filter(
-        memberships__agency=agency,
-        memberships__role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR],
-    )
-    return [u for u in users.distinct().order_by("pk") if _reachable(u)]
+    return reachable_people(agency, [Membership.Role.ADMIN, Membership.Role.EDITOR])
 
 
 def unit_members(measure: Measure) -> list[AbstractBaseUser]:
     """Members of the measure's responsible units who can receive e-mail."""
     users = get_user_model().objects.filter(
         memberships__agency_id=measure.plan.agency_id,
+        memberships__is_active=True,
         memberships__role=Membership.Role.UNIT_MEMBER,
         memberships__unit__in=measure.units.all(),
     )

@@ -176,6 +176,9 @@ def approve_round(
         date,
         approved_status=ReportingRound.Status.APPROVED,
         error=ProgressError,
+        earliest=plan.approved_at,
+        earliest_is="วันที่อนุมัติแผนมาตรการ",
+        thai_digits=plan.agency.thai_digits,
     )
     return round_
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from itaplan.agencies.access import can_write, get_agency_for_user
+from itaplan.lib.approval import signer_of
 from itaplan.lib.dates import use_digits
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.services import digits, plan_year_text
@@ -187,6 +188,28 @@ def evidence_download(request: HttpRequest, code: str, evidence_id: int) -> Http
     return response
 
 
+def _locked_page(
+    request: HttpRequest, round_: ReportingRound, measure: Measure | None = None
+) -> HttpResponse:
+    """An approved round's report no longer changes: say so, and where to go, before any form."""
+    plan = round_.plan
+    later = [
+        r for r in selectors.rounds_of(plan) if r.end_date > round_.end_date and not r.is_locked
+    ]
+    return render(
+        request,
+        "progress/locked.html",
+        {
+            "agency": plan.agency,
+            "plan": plan,
+            "round": round_,
+            "measure": measure,
+            "next_round": later[0] if later else None,
+        },
+        status=409,
+    )
+
+
 # --- recording --------------------------------------------------------------------
 
 
@@ -199,11 +222,7 @@ def measure_update(request: HttpRequest, code: str, measure_id: int, round_id: i
         raise Http404("ไม่พบรอบการรายงานผล")
     round_.plan = measure.plan
     if round_.is_locked:
-        messages.error(
-            request,
-            f"{digits(round_.plan.agency, round_.name)} อนุมัติแล้ว บันทึกเพิ่มไม่ได้ กรุณาบันทึกในรอบถัดไป",
-        )
-        return redirect(_measure_url(measure, f"round-{round_.pk}"))
+        return _locked_page(request, round_, measure)
     if request.method == "POST":
         form = ProgressForm(request.POST, request.FILES)
         if form.is_valid():
@@ -258,6 +277,8 @@ def measure_update(request: HttpRequest, code: str, measure_id: int, round_id: i
 @require_http_methods(["GET", "POST"])
 def round_edit(request: HttpRequest, code: str, round_id: int) -> HttpResponse:
     round_ = access.get_round_for_manager(request, code, round_id)
+    if round_.is_locked:
+        return _locked_page(request, round_)
     if request.method == "POST":
         form = RoundForm(request.POST)
         if form.is_valid():
@@ -306,14 +327,7 @@ def round_approve(request: HttpRequest, code: str, round_id: int) -> HttpRespons
                 )
                 return redirect(_round_url(round_))
     else:
-        membership = access.membership_of(request.user, plan.agency)
-        form = ApproveRoundForm(
-            initial={
-                "approver_name": request.user.get_full_name() or request.user.get_username(),
-                "approver_position": membership.position if membership else "",
-                "approved_at": timezone.localdate(),
-            }
-        )
+        form = ApproveRoundForm(initial=signer_of(request.user, plan.agency))
     measures = access.visible_measures(request.user, plan)
     return render(
         request,

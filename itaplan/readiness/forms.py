@@ -63,5 +63,7 @@ def read_items(
 def due_box(agency: Agency, code: str, value: dt.date | str | None) -> str:
     """The Buddhist-era date box (with its Thai calendar) of one item's due date."""
     return ThaiDateInput(thai_digits=agency.thai_digits).render(
-        f"due-{code}", value, attrs={"id": f"id_due_{code}", "aria-label": f"{gettext('กำหนดเสร็จ')} {code}"}
+        f"due-{code}",
+        value,
+        attrs={"id": f"id_due_{code}", "aria-label": f"{gettext('กำหนดเสร็จ')} {code}"},
     )

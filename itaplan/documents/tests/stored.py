@@ -105,8 +105,8 @@ def build_plan(agency: Agency, editor: AbstractUser, executive: AbstractUser) ->
         ),
     )
     if agency.code in APPROVERS:
-        plans.submit(plan, editor)
         name, position, day = APPROVERS[agency.code]
+        plans.submit(plan, editor, on=day)
         plan = plans.approve(plan, executive, name, position, day)
     return plan
 

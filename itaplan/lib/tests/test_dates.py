@@ -12,7 +12,9 @@ from itaplan.lib.dates import ThaiDateField, use_digits
 
 
 class TimeframeForm(forms.Form):
-    start = ThaiDateField(label="วันเริ่ม", min_date=dt.date(2025, 10, 1), max_date=dt.date(2026, 9, 30))
+    start = ThaiDateField(
+        label="วันเริ่ม", min_date=dt.date(2025, 10, 1), max_date=dt.date(2026, 9, 30)
+    )
     end = ThaiDateField(label="วันสิ้นสุด", required=False)
 
 

@@ -24,11 +24,11 @@ WRITE = {
     "measure_move",
     "measure_remove",
 }
-APPROVE = {"approve"}
+APPROVE = {"approve", "send_back"}
 WITHDRAW = {"withdraw"}
 ALL = READ | WRITE | APPROVE | WITHDRAW
 #: Pages that also answer GET; every other write URL takes POST only.
-FORMS = {"next_year", "measure_new", "measure_edit", "approve"}
+FORMS = {"next_year", "measure_new", "measure_edit", "approve", "send_back"}
 
 
 def methods(name: str) -> list[str]:
@@ -112,6 +112,25 @@ def test_unit_members_and_supervisors_cannot_withdraw(client, people, plan, urls
 def test_write_forms_are_forbidden_to_readers(client, people, urls, name, role):
     client.force_login(getattr(people, role))
     assert client.get(urls[name]).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["editor", "admin"])
+def test_an_editor_or_admin_cannot_send_back(client, people, plan, urls, role):
+    services.submit(plan, people.editor)
+    client.force_login(getattr(people, role))
+    response = client.post(urls["send_back"], {"reason": "แก้ไข"})
+    assert response.status_code == 403
+    assert "ผู้บริหาร" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.SUBMITTED
+
+
+def test_the_executive_cannot_withdraw_without_a_reason(client, people, plan, urls):
+    services.submit(plan, people.editor)
+    client.force_login(people.executive)
+    assert client.post(urls["withdraw"]).status_code == 403
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.SUBMITTED
 
 
 @pytest.mark.parametrize("role", ["editor", "admin"])

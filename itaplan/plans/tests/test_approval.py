@@ -10,19 +10,20 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from itaplan.plans import services
-from itaplan.plans.models import Plan
+from itaplan.plans.models import Plan, PlanEvent
 from itaplan.plans.services import PlanError
 from itaplan.plans.tests.test_measures import measure_data
 
 pytestmark = pytest.mark.django_db
 
 SIGNED = dt.date(2025, 10, 20)
+SUBMITTED = dt.date(2025, 10, 15)
 
 
 @pytest.fixture
 def submitted(plan, people) -> Plan:
     services.add_measure(plan, people.editor, measure_data(plan))
-    return services.submit(plan, people.editor)
+    return services.submit(plan, people.editor, on=SUBMITTED)
 
 
 @pytest.fixture
@@ -150,9 +151,15 @@ def test_an_approved_plan_cannot_be_approved_again(approved, people):
 
 
 def test_the_executive_can_send_a_submitted_plan_back_for_changes(submitted, people):
-    services.return_to_draft(submitted, people.executive)
+    services.send_back(submitted, people.executive, "ขอให้เพิ่มมาตรการเรื่องการยืมทรัพย์สิน")
     submitted.refresh_from_db()
     assert submitted.status == Plan.Status.DRAFT
+    last = submitted.events.last()
+    assert (last.kind, last.user, last.reason) == (
+        PlanEvent.Kind.SENT_BACK,
+        people.executive,
+        "ขอให้เพิ่มมาตรการเรื่องการยืมทรัพย์สิน",
+    )
     services.add_measure(submitted, people.editor, measure_data(submitted, title="เพิ่มเติม"))
 
 

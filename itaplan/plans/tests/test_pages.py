@@ -7,9 +7,10 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from itaplan.agencies.models import Agency
-from itaplan.domain.thai import format_date_numeric
+from itaplan.domain.thai import format_date, format_date_numeric
 from itaplan.plans import services
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.tests.test_measures import measure_data
@@ -164,14 +165,14 @@ def test_submit_then_the_executive_approves_with_the_form_prefilled(client, peop
         {
             "approver_name": "นายสมชาย ใจดี",
             "approver_position": "นายกองค์การบริหารส่วนตำบลสามเรือน",
-            "approved_at": "20/10/2568",
+            "approved_at": format_date_numeric(timezone.localdate(), thai_digits=False),
         },
     )
     plan.refresh_from_db()
     assert plan.status == Plan.Status.APPROVED
     page = client.get(detail_url(plan)).content.decode()
     assert 'data-locked="true"' in page
-    assert "๒๐ ต.ค. ๖๘" in page
+    assert format_date(timezone.localdate()) in page
 
     client.force_login(people.editor)
     page = client.get(detail_url(plan)).content.decode()
@@ -186,7 +187,11 @@ def test_an_approval_in_the_future_is_shown_beside_the_date(client, people, plan
     tomorrow = dt.date.today() + dt.timedelta(days=2)
     response = client.post(
         reverse("plans:approve", args=["samruean", plan.pk]),
-        {"approver_name": "ก", "approver_position": "ข", "approved_at": format_date_numeric(tomorrow)},
+        {
+            "approver_name": "ก",
+            "approver_position": "ข",
+            "approved_at": format_date_numeric(tomorrow),
+        },
     )
     assert response.status_code == 200
     assert "ต้องไม่เป็นวันในอนาคต" in response.content.decode()
@@ -194,7 +199,7 @@ def test_an_approval_in_the_future_is_shown_beside_the_date(client, people, plan
 
 def test_new_version_and_next_year_buttons(client, people, plan):
     measure = services.add_measure(plan, people.editor, measure_data(plan))
-    services.submit(plan, people.editor)
+    services.submit(plan, people.editor, on=dt.date(2025, 10, 15))
     services.approve(plan, people.executive, "นายสมชาย ใจดี", "นายก", dt.date(2025, 10, 20))
     client.force_login(people.editor)
     response = client.post(reverse("plans:new_version", args=["samruean", plan.pk]))
@@ -205,7 +210,7 @@ def test_new_version_and_next_year_buttons(client, people, plan):
     old_page = client.get(detail_url(plan)).content.decode()
     assert "ไม่ใช่ฉบับปัจจุบัน" in old_page
 
-    services.submit(new, people.editor)
+    services.submit(new, people.editor, on=dt.date(2025, 10, 30))
     services.approve(new, people.executive, "นายสมชาย ใจดี", "นายก", dt.date(2025, 11, 1))
     url = reverse("plans:next_year", args=["samruean", new.pk])
     assert "คู่มือการยืม" in client.get(url).content.decode()

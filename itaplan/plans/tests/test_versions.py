@@ -23,7 +23,7 @@ def approved(plan, people) -> Plan:
         people.editor,
         measure_data(plan, title="เผยแพร่ข้อมูล o13", start_date=dt.date(2026, 2, 29 - 1)),
     )
-    services.submit(plan, people.editor)
+    services.submit(plan, people.editor, on=SIGNED)
     return services.approve(plan, people.executive, "นายสมชาย ใจดี", "นายก อบต.", SIGNED)
 
 

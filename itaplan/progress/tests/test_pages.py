@@ -137,7 +137,7 @@ class RecordingTests(ProgressTestCase):
         self.assertIn("links", response.context["form"].errors)
         self.assertFalse(ProgressUpdate.objects.exists())
 
-    def test_an_approved_round_sends_the_form_back_to_the_measure(self) -> None:
+    def test_an_approved_round_says_why_and_where_to_record_instead_of_a_form(self) -> None:
         ReportingRound.objects.filter(pk=self.six.pk).update(
             status=ReportingRound.Status.APPROVED,
             approver_name="สมชาย ใจดี",
@@ -146,7 +146,10 @@ class RecordingTests(ProgressTestCase):
         self.login(self.member)
         for method in (self.client.get, self.client.post):
             response = method(self.update_url())
-            self.assertEqual(response.status_code, 302)
+            self.assertEqual(response.status_code, 409)
+            self.assertContains(response, "อนุมัติแล้ว แก้ไขไม่ได้", status_code=409)
+            self.assertContains(response, "บันทึกในรอบถัดไป", status_code=409)
+            self.assertNotContains(response, "<textarea", status_code=409)
         self.assertFalse(ProgressUpdate.objects.exists())
 
     def test_the_measure_page_keeps_the_whole_history(self) -> None:

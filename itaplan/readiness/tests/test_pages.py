@@ -63,7 +63,9 @@ class ReadinessPageTests(BaseTestCase):
         )
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, "ประเด็น o2 บรรทัดที่ ๒", status_code=400)
-        self.assertContains(response, "ประเด็น o3: กำหนดเสร็จ &#x27;31/13/2568&#x27;: ไม่มีวันที่นี้ในปฏิทิน", status_code=400)
+        self.assertContains(
+            response, "ประเด็น o3: กำหนดเสร็จ &#x27;31/13/2568&#x27;: ไม่มีวันที่นี้ในปฏิทิน", status_code=400
+        )
         self.assertContains(response, 'value="31/13/2568"', status_code=400)  # kept as typed
         self.assertFalse(PublishedItem.objects.exclude(urls="").exists())
 

@@ -25,8 +25,9 @@ DASHBOARD = reverse("supervision:dashboard")
 #: Session, user, scopes, default year, data version, six for the subtree's figures
 #: (counts, levels, indicators, plans, progress, totals), four for the table page (its
 #: agencies, their figures, scores, progress), the province and district lists and
-#: the menu's "is a supervisor" check: whatever the number of agencies.
-MAX_QUERIES = 18
+#: the menu's "is a supervisor" and "approves anything" checks: whatever the number of
+#: agencies.
+MAX_QUERIES = 19
 
 
 @pytest.fixture

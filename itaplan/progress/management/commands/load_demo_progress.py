@@ -129,7 +129,8 @@ class Command(BaseCommand):
                     reporting_dates=plans.default_reporting_dates(PLAN_YEAR),
                 ),
             )
-        plans.submit(plan, editor)
+        # Submitted and approved on paper in 2022: the submission is dated as it was.
+        plans.submit(plan, editor, on=PLAN_APPROVED_ON)
         name = executive.get_full_name() or "ผู้บริหาร อบต.บ้านขาม (ข้อมูลสาธิต)"
         return plans.approve(plan, executive, name, POSITION, PLAN_APPROVED_ON)
 
