@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from itaplan.agencies.models import Membership, Unit
 from itaplan.agencies.services import grant_role
+from itaplan.domain.thai import format_date
 from itaplan.lib import browser
 from itaplan.lib.browser import screenshot
 from itaplan.lib.testing import PASSWORD, make_agency, make_user
@@ -115,13 +117,14 @@ def test_an_editor_plans_from_suggestions_and_the_executive_approves(
     assert page.input_value("#id_approver_name") == "สมชาย ใจดี"
     assert page.input_value("#id_approver_position") == "นายกองค์การบริหารส่วนตำบลสามเรือน"
     page.fill("#id_approver_name", "นายสมชาย ใจดี")
-    page.fill("#id_approved_at", "20 ต.ค. 2568")
+    # Approved today (on or after the submission a moment ago), typed with the month's name.
+    page.fill("#id_approved_at", format_date(timezone.localdate(), thai_digits=False, short=False))
     screenshot(page, "plans-approve")
     page.click("form.approve-form button[type=submit]")
     page.wait_for_selector("[data-locked='true']")
     screenshot(page, "plans-approved")
     locked = page.locator("[data-locked='true']").inner_text()
-    assert "นายสมชาย ใจดี" in locked and "๒๐ ต.ค. ๖๘" in locked
+    assert "นายสมชาย ใจดี" in locked and format_date(timezone.localdate()) in locked
     plan.refresh_from_db()
     assert plan.status == Plan.Status.APPROVED
 
