@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from itaplan.domain.thai import format_date
+from itaplan.domain.thai import format_date, format_date_numeric
 from itaplan.plans import services
 from itaplan.plans.models import Plan, PlanEvent
 from itaplan.plans.services import PlanError
@@ -124,7 +124,11 @@ def test_an_approval_e_mails_the_officers(client, people, plan, emails):
     today = timezone.localdate()
     client.post(
         plan_url(plan, "approve"),
-        {"approver_name": "นายสมชาย ใจดี", "approver_position": "นายก", "approved_at": today},
+        {
+            "approver_name": "นายสมชาย ใจดี",
+            "approver_position": "นายก",
+            "approved_at": format_date_numeric(today),
+        },
     )
     assert sorted(r for m in mail.outbox for r in m.to) == [
         "admin@samruean.go.th",
