@@ -88,6 +88,8 @@ class MeasureForm(forms.Form):
     """Add or edit one measure of a plan."""
 
     title = forms.CharField(label="มาตรการ", max_length=500)
+    #: What the editor saw when the form was opened (itaplan.lib.editlock).
+    edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
     indicator = forms.TypedChoiceField(label="ตัวชี้วัด", coerce=int, empty_value=None, required=False)
     item_codes = forms.CharField(
         label="ประเด็นการประเมิน",

@@ -33,6 +33,7 @@ from itaplan.agencies.models import Agency, Membership, Unit
 from itaplan.domain.criteria import CriteriaError, Framework, load
 from itaplan.domain.knowledge import Suggestion, Timeframe
 from itaplan.domain.thai import format_date, format_period, to_arabic_digits, to_thai_digits
+from itaplan.lib import editlock
 from itaplan.lib.approval import record_approval
 from itaplan.plans.models import Measure, MeasureStep, Plan, PlanEvent
 from itaplan.results.models import Result
@@ -403,15 +404,42 @@ def _add_suggested(plan: Plan, template_keys: list[str]) -> list[Measure]:
 
 
 @transaction.atomic
-def update_measure(measure: Measure, user: User, data: MeasureData) -> Measure:
+def measure_snapshot(measure: Measure) -> dict[str, str]:
+    """What an editor sees of a measure, field by field (for :mod:`itaplan.lib.editlock`)."""
+    data = data_of(measure)
+    return {
+        "มาตรการ": data.title,
+        "ตัวชี้วัด": "" if data.indicator is None else str(data.indicator),
+        "ประเด็น": ", ".join(data.item_codes),
+        "การวิเคราะห์": data.analysis,
+        "ขั้นตอน": "\n".join(data.steps),
+        "ผู้รับผิดชอบ": ", ".join(sorted(u.name for u in data.units)),
+        "วันเริ่ม": data.start_date.isoformat(),
+        "วันสิ้นสุด": data.end_date.isoformat(),
+        "การติดตามผล": data.monitoring,
+        "กำหนดรายงาน": ", ".join(d.isoformat() for d in data.reporting_dates),
+    }
+
+
+def update_measure(
+    measure: Measure, user: User, data: MeasureData, seen: str | None = None
+) -> Measure:
     """Replace what a person entered for a measure of a draft plan.
 
     The template it came from and the measure it continues stay as they were.
+    ``seen`` is the form's edit token: when someone saved the measure after the
+    form was opened, nothing is saved and the error says what changed.
     """
     plan = measure.plan
     _require_editor(plan.agency, user)
     _lock(plan)
     _require_draft(plan)
+    if seen is not None:
+        measure.refresh_from_db()
+        try:
+            editlock.check(seen, measure_snapshot(measure), "มาตรการ")
+        except editlock.StaleEdit as stale:
+            raise PlanError(str(stale)) from None
     clean = _validated(plan, data)
     measure.title = clean.title
     measure.indicator = clean.indicator

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from itaplan.agencies.access import can_write, get_agency_for_user
+from itaplan.lib import editlock
 from itaplan.lib.approval import signer_of
 from itaplan.plans import notify, selectors, services
 from itaplan.plans.access import get_measure_for_user, get_plan_for_approver, get_plan_for_user
@@ -384,16 +385,21 @@ def measure_edit(request: HttpRequest, code: str, plan_id: int, measure_id: int)
         form = MeasureForm(plan, framework, request.POST)
         if form.is_valid():
             try:
-                services.update_measure(measure, request.user, form.to_data())
+                services.update_measure(
+                    measure, request.user, form.to_data(), form.cleaned_data["edit_token"] or None
+                )
             except PlanError as error:
                 add_service_error(form, error)
+                # Saving again means "I have seen the current values": carry them now.
+                form.data = form.data.copy()
+                form.data[editlock.FIELD] = editlock.token(services.measure_snapshot(measure))
             else:
                 messages.success(request, f"บันทึกมาตรการ '{measure.title}' แล้ว")
                 return redirect(_plan_url(plan, f"measure-{measure.pk}"))
     else:
-        form = MeasureForm(
-            plan, framework, initial=MeasureForm.initial_of(services.data_of(measure))
-        )
+        initial = MeasureForm.initial_of(services.data_of(measure))
+        initial[editlock.FIELD] = editlock.token(services.measure_snapshot(measure))
+        form = MeasureForm(plan, framework, initial=initial)
     return _measure_form_page(request, plan, form, measure)
 
 

@@ -114,6 +114,8 @@ class RoundForm(forms.Form):
 
     name = forms.CharField(label="ชื่อรอบ", max_length=100)
     end_date = ThaiDateField(label="วันสิ้นสุดรอบ (กำหนดรายงานผล)")
+    #: What the admin saw when the form was opened (itaplan.lib.editlock).
+    edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 #: The executive signs a round's o28 report as a plan's o27: name, position, date.

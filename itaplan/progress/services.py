@@ -34,6 +34,7 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 
 from itaplan.domain.thai import ce_year, fiscal_year_bounds, format_date
+from itaplan.lib import editlock
 from itaplan.lib.approval import record_approval
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.services import PlanError, start_next_year_plan
@@ -114,12 +115,31 @@ def _round_name(round_: ReportingRound) -> str:
 
 
 @transaction.atomic
-def update_round(round_: ReportingRound, user: User, name: str, end_date: dt.date | None) -> None:
-    """Rename an open round or move its end date (agency admins only)."""
+def round_snapshot(round_: ReportingRound) -> dict[str, str]:
+    """What the round form shows (for :mod:`itaplan.lib.editlock`)."""
+    return {"ชื่อรอบ": round_.name, "วันสิ้นสุดรอบ": round_.end_date.isoformat()}
+
+
+def update_round(
+    round_: ReportingRound,
+    user: User,
+    name: str,
+    end_date: dt.date | None,
+    seen: str | None = None,
+) -> None:
+    """Rename an open round or move its end date (agency admins only).
+
+    ``seen``: the form's edit token; a round saved by someone else since is refused.
+    """
     plan = round_.plan
     if not can_manage_rounds(user, plan.agency):
         raise ProgressError("แก้ไขรอบการรายงานผลได้เฉพาะผู้ดูแลหน่วยงาน")
     _lock_round(round_)
+    if seen is not None:
+        try:
+            editlock.check(seen, round_snapshot(round_), "รอบการรายงานผล")
+        except editlock.StaleEdit as stale:
+            raise ProgressError(str(stale)) from None
     if round_.is_locked:
         raise ProgressError(f"{_round_name(round_)} อนุมัติแล้ว แก้ไขไม่ได้", "status")
     name = " ".join(name.split())

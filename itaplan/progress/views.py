@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from itaplan.agencies.access import can_write, get_agency_for_user
+from itaplan.lib import editlock
 from itaplan.lib.approval import signer_of
 from itaplan.lib.dates import use_digits
 from itaplan.plans.models import Measure, Plan
@@ -284,15 +285,27 @@ def round_edit(request: HttpRequest, code: str, round_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.update_round(
-                    round_, request.user, form.cleaned_data["name"], form.cleaned_data["end_date"]
+                    round_,
+                    request.user,
+                    form.cleaned_data["name"],
+                    form.cleaned_data["end_date"],
+                    form.cleaned_data["edit_token"] or None,
                 )
             except ProgressError as error:
                 add_service_error(form, error)
+                form.data = form.data.copy()
+                form.data[editlock.FIELD] = editlock.token(services.round_snapshot(round_))
             else:
                 messages.success(request, f"บันทึก{digits(round_.plan.agency, round_.name)}แล้ว")
                 return redirect(_dashboard_url(round_.plan))
     else:
-        form = RoundForm(initial={"name": round_.name, "end_date": round_.end_date})
+        form = RoundForm(
+            initial={
+                "name": round_.name,
+                "end_date": round_.end_date,
+                editlock.FIELD: editlock.token(services.round_snapshot(round_)),
+            }
+        )
     use_digits(form, round_.plan.agency.thai_digits)
     return render(
         request,
