@@ -6,6 +6,7 @@ import html
 
 from django.test import Client
 
+from itaplan.domain.thai import format_date_numeric
 from itaplan.plans.tests.test_edit_conflicts import edit_token
 from itaplan.progress.tests.base import ProgressTestCase
 
@@ -18,7 +19,7 @@ class RoundConflictTests(ProgressTestCase):
         second.force_login(self.owner)
         seen_first = edit_token(first.get(url).content.decode())
         seen_second = edit_token(second.get(url).content.decode())
-        end = self.six.end_date.isoformat()
+        end = format_date_numeric(self.six.end_date)
         old_name = self.six.name
         saved = second.post(url, {"name": "รอบครึ่งปี", "end_date": end, "edit_token": seen_second})
         self.assertEqual(saved.status_code, 302)
