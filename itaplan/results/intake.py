@@ -10,6 +10,7 @@ cannot be replayed for another.
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,12 +23,22 @@ from itaplan.domain.checking import check_parsed
 from itaplan.domain.criteria import CriteriaError, available_years, load
 from itaplan.domain.parsing import parse_result_text
 from itaplan.domain.thai import format_score
-from itaplan.results.models import Result
+from itaplan.results.models import ConfirmedDraft, Result
 from itaplan.results.services import ResultEntry, save_result
 from itaplan.results.spreadsheet import SheetRow
 
-DRAFT_MAX_AGE_SECONDS = 2 * 60 * 60
+DRAFT_MAX_AGE_SECONDS = ConfirmedDraft.KEEP_SECONDS
 _SALT = "itaplan.results.draft"
+
+
+def current_version(agency_code: str, fiscal_year: int) -> int:
+    """The version number of the agency's current result of the year, 0 when none."""
+    found = (
+        Result.objects.filter(agency__code=agency_code, fiscal_year=fiscal_year, is_current=True)
+        .values_list("version", flat=True)
+        .first()
+    )
+    return found or 0
 
 
 class BadDraft(ValueError):
@@ -67,8 +78,14 @@ class Draft:
     found_year: int | None = None
     unread_lines: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The version current when previewed (0: none); the save refuses a newer one.
+    seen_version: int | None = None
+    #: One-use key: the same preview cannot be confirmed twice.
+    once: str = field(default_factory=lambda: secrets.token_urlsafe(18))
 
     def sign(self) -> str:
+        if self.seen_version is None and self.user is not None:
+            self.seen_version = current_version(self.agency, self.fiscal_year)
         data = asdict(self)
         data["indicators"] = {str(k): v for k, v in self.indicators.items()}
         return signing.dumps(data, salt=_SALT, compress=True)
@@ -127,6 +144,8 @@ class Draft:
             source_text=self.source_text,
             previous_total=self.previous_total,
             notes=self.notes(indicators, agency),
+            seen_version=self.seen_version,
+            once=self.once,
         )
 
     def notes(self, indicators: dict[int, float], agency: Agency) -> list[dict[str, str]]:
@@ -360,7 +379,19 @@ _SHEET_SALT = "itaplan.results.sheet"
 
 
 def sign_entries(entries: list[ResultEntry], user: AbstractBaseUser, scope: str) -> str:
-    """Sign the entries previewed from a spreadsheet, for the confirm step."""
+    """Sign the entries previewed from a spreadsheet, for the confirm step.
+
+    Each row carries the version current at the preview; the token carries a
+    one-use key (see :class:`~itaplan.results.models.ConfirmedDraft`).
+    """
+    current = {
+        (a, y): v
+        for a, y, v in Result.objects.filter(
+            is_current=True,
+            agency_id__in={e.agency.pk for e in entries},
+            fiscal_year__in={e.fiscal_year for e in entries},
+        ).values_list("agency_id", "fiscal_year", "version")
+    }
     rows = [
         {
             "agency": e.agency.pk,
@@ -371,11 +402,15 @@ def sign_entries(entries: list[ResultEntry], user: AbstractBaseUser, scope: str)
             "previous_total": e.previous_total,
             "source_name": e.source_name,
             "label": e.label,
+            "seen_version": current.get((e.agency.pk, e.fiscal_year), 0),
         }
         for e in entries
     ]
+    once = secrets.token_urlsafe(18)
     return signing.dumps(
-        {"user": user.pk, "scope": scope, "rows": rows}, salt=_SHEET_SALT, compress=True
+        {"user": user.pk, "scope": scope, "rows": rows, "once": once},
+        salt=_SHEET_SALT,
+        compress=True,
     )
 
 
@@ -401,6 +436,8 @@ def load_entries(token: str, user: AbstractBaseUser, scope: str) -> list[ResultE
                     previous_total=r["previous_total"],
                     source_name=str(r["source_name"]),
                     label=str(r["label"]),
+                    seen_version=int(r["seen_version"]),
+                    once=str(data["once"]),
                 )
             )
     except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -229,3 +229,21 @@ class ItemScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.score:.2f}"
+
+
+class ConfirmedDraft(models.Model):
+    """A previewed import that was saved: its one-use key, so it cannot be confirmed twice.
+
+    The confirm step's signed token names a random key; the save writes it here in the
+    same transaction. A second post of the same token (a double click, a replay, a
+    back button) finds it and is refused. Keys older than the token's life are purged.
+    """
+
+    #: As long as a preview's token lives (itaplan.results.intake.DRAFT_MAX_AGE_SECONDS).
+    KEEP_SECONDS = 2 * 60 * 60
+
+    key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.key

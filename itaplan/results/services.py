@@ -11,6 +11,7 @@ current result of an agency-year needs ``replace=True`` and keeps the old one as
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,12 +24,13 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import CriteriaError, Framework, load
 from itaplan.domain.scoring import Assessment, Finding, Printed, assess, check, differs
 from itaplan.domain.thai import format_score
-from itaplan.results.models import IndicatorScore, ItemScore, Result
+from itaplan.results.models import ConfirmedDraft, IndicatorScore, ItemScore, Result
 
 PRINTED_KEYS = ("total", "level", "IIT", "EIT", "OIT")
 
@@ -99,6 +101,11 @@ class ResultEntry:
     notes: list[dict[str, str]] = field(default_factory=list)
     #: How the user knows this entry ("แถวที่ 3"), put before its error messages.
     label: str = ""
+    #: The version that was current when the person previewed it (0: none), or None
+    #: when nothing was previewed. Saving refuses when another version came since.
+    seen_version: int | None = None
+    #: The preview's one-use key (itaplan.results.models.ConfirmedDraft), or "".
+    once: str = ""
 
 
 def printed_of(values: Mapping[str, Any]) -> Printed:
@@ -226,6 +233,8 @@ def _store_all(
         key = (old.agency_id, old.fiscal_year)
         last_version[key] = max(last_version.get(key, 0), old.version)
     retired = [r for r in existing if r.is_current]
+    _use_once(entries)
+    _refuse_stale_previews(entries, {(r.agency_id, r.fiscal_year): r for r in retired})
     if retired:
         # The new versions may only be inserted once the old ones stop being current.
         # The update also retires their indicator scores' copies of ``is_current``
@@ -270,6 +279,40 @@ def _score_changes(score: IndicatorScore | ItemScore) -> dict[str, list[str]]:
         key[0]: ["None", str(key[1])],
         "score": ["None", str(score.score)],
     }
+
+
+def _refuse_stale_previews(
+    entries: list[ResultEntry], current: Mapping[tuple[int, int], Result]
+) -> None:
+    """A preview is bound to the version it showed: newer versions are not replaced blindly."""
+    errors = []
+    for entry in entries:
+        now = current.get((entry.agency.pk, entry.fiscal_year))
+        version = now.version if now is not None else 0
+        if entry.seen_version is None or entry.seen_version == version:
+            continue
+        who = f"{entry.label}: " if entry.label else ""
+        person = now.entered_by if now is not None else None
+        by = f" โดย {person.get_full_name() or person.get_username()} " if person else ""
+        errors.append(
+            f"{who}ผลการประเมินของ{entry.agency.name} ปี {entry.fiscal_year} "
+            f"มีฉบับที่ {version} บันทึกไว้{by}หลังจากที่ท่านตรวจทาน ระบบจึงไม่บันทึกทับ "
+            "กรุณาดูผลฉบับปัจจุบันแล้วนำเข้าใหม่หากยังต้องการแทนที่"
+        )
+    if errors:
+        raise IntakeError(errors)
+
+
+def _use_once(entries: list[ResultEntry]) -> None:
+    """Spend the preview's one-use key, in the saving transaction."""
+    keys = {e.once for e in entries if e.once}
+    if not keys:
+        return
+    if ConfirmedDraft.objects.filter(key__in=keys).exists():
+        raise IntakeError(["ข้อมูลชุดนี้ได้ยืนยันบันทึกไปแล้ว ยืนยันซ้ำไม่ได้ กรุณาดูผลที่บันทึกไว้ หรือเริ่มนำเข้าใหม่"])
+    old = timezone.now() - dt.timedelta(seconds=ConfirmedDraft.KEEP_SECONDS)
+    ConfirmedDraft.objects.filter(created_at__lt=old).delete()
+    ConfirmedDraft.objects.bulk_create([ConfirmedDraft(key=k) for k in keys])
 
 
 def _log(
@@ -385,6 +428,8 @@ def save_result(
     source_text: str = "",
     previous_total: float | None = None,
     notes: Sequence[dict[str, str]] = (),
+    seen_version: int | None = None,
+    once: str = "",
 ) -> Result:
     """Save one agency's result for a year and return it (see :func:`save_results`)."""
     entry = ResultEntry(
@@ -397,5 +442,7 @@ def save_result(
         source_name=source_name,
         source_text=source_text,
         notes=list(notes),
+        seen_version=seen_version,
+        once=once,
     )
     return save_results([entry], source, user, replace)[0]

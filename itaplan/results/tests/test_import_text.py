@@ -125,8 +125,8 @@ class ImportTextTestCase(BaseTestCase):
                 self.assertEqual(response.status_code, 400)
 
     def test_confirming_twice_needs_replace_and_keeps_the_old_version(self) -> None:
+        self.confirm(self.paste(seed_text("004")))
         preview = self.paste(seed_text("004"))
-        self.confirm(preview)
         again = self.confirm(preview)
         self.assertContains(again, "แทนที่ผลเดิม", status_code=409)
         self.assertEqual(Result.objects.count(), 1)
