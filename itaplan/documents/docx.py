@@ -5,6 +5,10 @@ footer are kept: ``templates/base.docx`` by default (made by
 :func:`write_base_template`), or one a deployment or an agency supplies with its own
 letterhead. Its body is discarded. Styles the base lacks are added with our defaults.
 
+The default font, "Sarabun ITA", travels inside the file (:mod:`.docxfonts`; why, in
+:mod:`.fonts`), and the styles give it the PDF's line heights, so Word and LibreOffice
+on any machine lay the document out as the PDF is laid out.
+
 Thai is a complex script to Word: a run's Thai characters take the ``w:cs`` font,
 ``w:szCs`` size and ``w:bCs`` bold, so every font, size and bold set here is set for
 both the Latin and the complex-script slots — otherwise Word shows Thai in a fallback
@@ -13,6 +17,7 @@ font at 11 pt, not bold.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,7 +36,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
-from itaplan.documents import charts, fonts
+from itaplan.documents import charts, docxfonts, fonts
 from itaplan.documents.model import MeasuresDocument, ProgressDocument
 from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress_text
 
@@ -55,6 +60,9 @@ STYLES: dict[str, tuple[float, bool, WD_ALIGN_PARAGRAPH | None, float, float]] =
     "ITA Caption": (14, False, WD_ALIGN_PARAGRAPH.CENTER, 3, 9),
     "ITA Signature": (16, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
 }
+#: Line heights of the PDF (CSS line-height), given to the embedded font's lines.
+LINE_HEIGHT = {"ITA Table": 1.4}
+BODY_LINE_HEIGHT = 1.5
 BODY_INDENT_CM = 2.5  # the first-line indent of a Thai official paragraph
 
 
@@ -155,6 +163,14 @@ def set_font(doc: DocxDocument, font: str, size: float = fonts.BODY_SIZE_PT) -> 
     for name in STYLES:
         if name in existing:
             _set_fonts(doc.styles[name].element.get_or_add_rPr(), font)
+            doc.styles[name].paragraph_format.line_spacing = _line_spacing(name, font)
+
+
+def _line_spacing(style: str, font: str) -> float:
+    """Single lines, or in the embedded font the lines of the PDF (its single line is taller)."""
+    if font != fonts.DOCX_FONT:
+        return 1.0
+    return fonts.docx_line_spacing(LINE_HEIGHT.get(style, BODY_LINE_HEIGHT))
 
 
 def ensure_styles(doc: DocxDocument, font: str) -> None:
@@ -175,7 +191,7 @@ def ensure_styles(doc: DocxDocument, font: str) -> None:
         fmt = style.paragraph_format
         fmt.space_before = Pt(before)
         fmt.space_after = Pt(after)
-        fmt.line_spacing = 1.0
+        fmt.line_spacing = _line_spacing(name, font)
         if align is not None:
             fmt.alignment = align
         if name in ("ITA Heading", "ITA Subheading"):
@@ -235,9 +251,67 @@ def write_base_template(path: Path = DEFAULT_BASE, *, font: str = fonts.DOCX_FON
     _add_page_number(section)
     for paragraph in list(doc.paragraphs):
         paragraph._element.getparent().remove(paragraph._element)
+    _drop_library_parts(doc)
+    _drop_unused_styles(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path
+
+
+#: Parts of python-docx's own template that are no part of a document: a thumbnail of
+#: its blank page, Word 2010's duplicate of the styles, a custom XML item.
+_LIBRARY_PARTS = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+)
+
+
+_APP_PROPERTIES = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>itaplan</Application></Properties>"
+)
+
+
+def _drop_library_parts(doc: DocxDocument) -> None:
+    """No trace of python-docx's template: its extra parts, its author and dates, and the
+    Word for Mac statistics of its blank page."""
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype in _LIBRARY_PARTS:
+                rels.pop(r_id)
+            elif rel.reltype.endswith("/extended-properties"):
+                rel.target_part._blob = _APP_PROPERTIES
+    props = doc.core_properties
+    props.author = props.last_modified_by = props.comments = props.title = ""
+    props.created = props.modified = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    props.revision = 1
+
+
+def _drop_unused_styles(doc: DocxDocument) -> None:
+    """Keep the default styles, ours and those they lean on; drop the other 160 styles
+    and the latent-style list of python-docx's template (400 kB read on every document)."""
+    styles = doc.styles.element
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    keep = {i for i, s in by_id.items() if s.get(qn("w:default")) == "1"}
+    keep |= {doc.styles[name].style_id for name in STYLES} | {"Header", "Footer"}
+    keep &= by_id.keys()
+    pending = list(keep)
+    while pending:
+        style = by_id[pending.pop()]
+        for link in ("basedOn", "next", "link"):
+            element = style.find(qn(f"w:{link}"))
+            target = element.get(qn("w:val")) if element is not None else None
+            if target in by_id and target not in keep:
+                keep.add(target)
+                pending.append(target)
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            styles.remove(style)
 
 
 def _open_base(base_template: Path | None, font: str | None) -> DocxDocument:
@@ -364,11 +438,24 @@ def _start(
     title: str, author: str, base_template: Path | None, font: str | None
 ) -> tuple[_Writer, DocxDocument]:
     doc = _open_base(base_template, font)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     props = doc.core_properties
     props.title = title
-    props.author = author
+    props.author = props.last_modified_by = author
+    props.created = props.modified = now
+    props.comments = ""
+    props.revision = 1
     props.language = "th-TH"
+    if _names_font(doc, fonts.DOCX_FONT):
+        docxfonts.embed_fonts(
+            doc, fonts.DOCX_FONT, {"Regular": fonts.DOCX_REGULAR, "Bold": fonts.DOCX_BOLD}
+        )
     return _Writer(doc), doc
+
+
+def _names_font(doc: DocxDocument, family: str) -> bool:
+    """Whether a style of ``doc`` sets its Thai text in ``family``."""
+    return bool(doc.styles.element.xpath(f'.//w:rFonts[@w:cs="{family}"]'))
 
 
 def measures_docx(
@@ -381,8 +468,9 @@ def measures_docx(
 
     Page one and the analysis are A4 portrait; the measures table and the approval
     block follow in a landscape section. ``base_template`` replaces the default look
-    (styles, header, footer); ``font`` (e.g. :data:`~itaplan.documents.fonts.DOCX_FALLBACK_FONT`)
-    replaces the base's font.
+    (styles, header, footer); ``font`` (e.g. :data:`~itaplan.documents.fonts.GOVERNMENT_FONT`)
+    replaces the base's font. The embedded "Sarabun ITA" goes in the file whenever a
+    style names it (the default), so the layout holds where no Thai font is installed.
     """
     text = measures_text(document)
     out, doc = _start(" ".join(text.header[:2]), document.agency.name, base_template, font)
