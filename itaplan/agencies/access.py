@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext
 
 from itaplan.agencies.models import Agency, Membership
 
@@ -53,7 +54,7 @@ def get_agency_for_user(request: HttpRequest, code: str, *, write: bool = False)
     except Agency.DoesNotExist:
         raise Http404("ไม่พบหน่วยงาน") from None
     if write and not can_write(request.user, agency):
-        raise PermissionDenied("ไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
+        raise PermissionDenied(gettext("ไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้"))
     return agency
 
 

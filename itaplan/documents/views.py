@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from itaplan.agencies.access import get_agency_for_user, is_agency_admin
@@ -51,7 +52,7 @@ def round_report(request: HttpRequest, code: str, round_id: int, fmt: str) -> Ht
         raise Http404("ไม่รู้จักชนิดไฟล์")
     round_ = get_round_for_reader(request, code, round_id)
     if not can_download_round_report(request.user, round_.plan.agency):
-        raise PermissionDenied("รายงานฉบับเต็มดาวน์โหลดได้เฉพาะผู้ที่เห็นมาตรการทุกกอง/สำนัก")
+        raise PermissionDenied(gettext("รายงานฉบับเต็มดาวน์โหลดได้เฉพาะผู้ที่เห็นมาตรการทุกกอง/สำนัก"))
     return _download(
         services.round_file(round_, fmt),
         services.ROUND_FORMATS[fmt],
@@ -67,7 +68,7 @@ def docx_template(request: HttpRequest, code: str) -> HttpResponse:
     is_admin = is_agency_admin(request.user, agency)
     if request.method == "POST":
         if not is_admin:
-            raise PermissionDenied("เฉพาะผู้ดูแลหน่วยงานเปลี่ยนแม่แบบเอกสารได้")
+            raise PermissionDenied(gettext("เฉพาะผู้ดูแลหน่วยงานเปลี่ยนแม่แบบเอกสารได้"))
         try:
             if "remove" in request.POST:
                 services.remove_agency_docx_template(agency.code)

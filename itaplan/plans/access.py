@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext
 
 from itaplan.agencies.access import get_agency_for_user
 from itaplan.plans.models import Measure, Plan
@@ -41,5 +42,5 @@ def get_plan_for_approver(request: HttpRequest, code: str, plan_id: int) -> Plan
     """A plan of the agency, for its executives only (an editor cannot approve)."""
     plan = get_plan_for_user(request, code, plan_id)
     if not is_executive(request.user, plan.agency):
-        raise PermissionDenied("อนุมัติแผนมาตรการได้เฉพาะผู้บริหารของหน่วยงาน")
+        raise PermissionDenied(gettext("อนุมัติแผนมาตรการได้เฉพาะผู้บริหารของหน่วยงาน"))
     return plan

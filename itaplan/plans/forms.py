@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
 
 from itaplan.domain.criteria import Framework
 from itaplan.lib.dates import ThaiDateField, ThaiDateInput, read_date, use_digits
@@ -35,9 +36,15 @@ class DateListWidget(forms.Widget):
         values = context["widget"]["value"] or []
         values = list(values) + [""] * max(self.slots - len(values), 0)
         base = context["widget"]["attrs"].get("id", f"id_{name}")
+        attrs = context["widget"]["attrs"]
         context["widget"]["dates"] = [
             widget.get_context(
-                name, value, {**context["widget"]["attrs"], "id": base if i == 0 else f"{base}_{i}"}
+                name,
+                value,
+                # The field's <label> names the first box; the others say which report they are.
+                {**attrs, "id": base}
+                if i == 0
+                else {**attrs, "id": f"{base}_{i}", "aria-label": _("กำหนดรายงานผล ครั้งที่ %(n)s") % {"n": i + 1}},
             )["widget"]
             for i, (widget, value) in enumerate(zip(self.widgets, values, strict=False))
         ]

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from itaplan.agencies.access import can_write, get_agency_for_user
@@ -194,7 +195,9 @@ def plan_withdraw(request: HttpRequest, code: str, plan_id: int) -> HttpResponse
     plan = get_plan_for_user(request, code, plan_id)
     if not can_write(request.user, plan.agency):
         raise PermissionDenied(
-            "ถอนกลับเป็นร่างได้เฉพาะผู้ดูแลหน่วยงานและผู้จัดทำข้อมูล ผู้บริหารใช้ “ส่งกลับไปแก้ไข” พร้อมเหตุผล"
+            gettext(
+                "ถอนกลับเป็นร่างได้เฉพาะผู้ดูแลหน่วยงานและผู้จัดทำข้อมูล ผู้บริหารใช้ “ส่งกลับไปแก้ไข” พร้อมเหตุผล"
+            )
         )
     return _act(request, plan, services.return_to_draft, "แผนมาตรการกลับเป็นร่างแล้ว แก้ไขได้")
 

@@ -16,9 +16,10 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext
 
 from itaplan.agencies.access import can_write, get_agency_for_user
-from itaplan.agencies.models import Agency, Membership
+from itaplan.agencies.models import Agency, Membership, Unit
 from itaplan.plans.models import Measure, Plan
 from itaplan.progress.models import Evidence, ReportingRound
 
@@ -111,7 +112,13 @@ def get_measure_for_reader(request: HttpRequest, code: str, measure_id: int) -> 
     measure.plan.agency = agency
     unit_id = unit_restriction(request.user, agency)
     if unit_id is not None and not measure.units.filter(pk=unit_id).exists():
-        raise Http404("ไม่พบมาตรการ")
+        # Say why in the member's terms: whose measure it is, and which ones are theirs.
+        owners = gettext(" และ ").join(u.name for u in measure.units.all()) or gettext("กอง/สำนักอื่น")
+        mine = Unit.objects.filter(pk=unit_id).values_list("name", flat=True).first() or ""
+        raise PermissionDenied(
+            gettext("มาตรการนี้เป็นของ%(owners)s ท่านดูและบันทึกได้เฉพาะมาตรการของ%(mine)s")
+            % {"owners": owners, "mine": mine}
+        )
     return measure
 
 
@@ -119,7 +126,7 @@ def get_measure_for_updater(request: HttpRequest, code: str, measure_id: int) ->
     """A measure the user may record progress on; readers who may not get 403."""
     measure = get_measure_for_reader(request, code, measure_id)
     if not can_update_measure(request.user, measure):
-        raise PermissionDenied("ไม่มีสิทธิ์บันทึกความก้าวหน้าของมาตรการนี้")
+        raise PermissionDenied(gettext("ไม่มีสิทธิ์บันทึกความก้าวหน้าของมาตรการนี้"))
     return measure
 
 
@@ -141,7 +148,7 @@ def get_round_for_manager(request: HttpRequest, code: str, round_id: int) -> Rep
     """A round the user may rename and move (an agency admin)."""
     found = get_round_for_reader(request, code, round_id)
     if not can_manage_rounds(request.user, found.plan.agency):
-        raise PermissionDenied("แก้ไขรอบการรายงานผลได้เฉพาะผู้ดูแลหน่วยงาน")
+        raise PermissionDenied(gettext("แก้ไขรอบการรายงานผลได้เฉพาะผู้ดูแลหน่วยงาน"))
     return found
 
 
@@ -149,7 +156,7 @@ def get_round_for_approver(request: HttpRequest, code: str, round_id: int) -> Re
     """A round the user may approve (the agency's executive)."""
     found = get_round_for_reader(request, code, round_id)
     if not can_approve_round(request.user, found.plan.agency):
-        raise PermissionDenied("อนุมัติรายงานผลได้เฉพาะผู้บริหารของหน่วยงาน")
+        raise PermissionDenied(gettext("อนุมัติรายงานผลได้เฉพาะผู้บริหารของหน่วยงาน"))
     return found
 
 

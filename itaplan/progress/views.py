@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from itaplan.agencies.access import can_write, get_agency_for_user
@@ -364,7 +365,7 @@ def round_approve(request: HttpRequest, code: str, round_id: int) -> HttpRespons
 def carry_forward(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     plan = access.get_plan_for_reader(request, code, plan_id)
     if not can_write(request.user, plan.agency):
-        raise PermissionDenied("ยกมาตรการไปแผนปีถัดไปได้เฉพาะผู้ดูแลและผู้จัดทำข้อมูล")
+        raise PermissionDenied(gettext("ยกมาตรการไปแผนปีถัดไปได้เฉพาะผู้ดูแลและผู้จัดทำข้อมูล"))
     unfinished = selectors.unfinished_measures(plan)
     form = CarryForwardForm(unfinished, request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,7 +1,7 @@
 """Every progress URL refuses the people it must refuse.
 
-Anonymous users go to the login page; outsiders get 404; a unit member gets 404
-for another unit's measure; readers who may not write (supervisor, executive)
+Anonymous users go to the login page; outsiders get 404; a unit member gets 403
+for another unit's measure, told whose measure it is; readers who may not write (supervisor, executive)
 get 403 on pages that write, and their POSTs change nothing.
 """
 
@@ -157,9 +157,14 @@ class AccessTests(ProgressTestCase):
         for name in ("progress:measure", "progress:update"):
             page = next(p for p in PAGES if p.name == name)
             url = self.page_url(page, self.office_measure)
-            self.assertEqual(self.client.get(url).status_code, 404, name)
+            response = self.client.get(url)
+            self.assertContains(
+                response,
+                "มาตรการนี้เป็นของสำนักปลัด ท่านดูและบันทึกได้เฉพาะมาตรการของกองคลัง",
+                status_code=403,
+            )
             status = self.client.post(url, self.post_data()).status_code
-            self.assertEqual(status, page.refused_post(404), name)
+            self.assertEqual(status, page.refused_post(403), name)
         self.assertEqual(self.state(), before)
 
     def test_a_unit_member_does_not_see_another_units_evidence(self) -> None:
