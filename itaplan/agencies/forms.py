@@ -32,7 +32,9 @@ class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 class MembershipForm(forms.Form):
     """A person's role, unit and position in the agency."""
 
-    role = forms.ChoiceField(label=_("บทบาท"), choices=Membership.Role.choices)
+    role = forms.ChoiceField(
+        label=_("บทบาท"), choices=Membership.Role.choices, initial=Membership.Role.EDITOR
+    )
     unit = UnitChoiceField()
     position = forms.CharField(
         label=_("ตำแหน่ง"), max_length=200, required=False, help_text=_("เช่น นักวิเคราะห์นโยบายและแผน")

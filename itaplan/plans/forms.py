@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
@@ -129,7 +130,10 @@ class MeasureForm(forms.Form):
     def __init__(self, plan: Plan, framework: Framework | None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
-        self.fields["units"].queryset = plan.agency.units.all()  # type: ignore[attr-defined]
+        # Retired units stay only where this plan already names them.
+        self.fields["units"].queryset = plan.agency.units.filter(  # type: ignore[attr-defined]
+            Q(retired_at__isnull=True) | Q(measures__plan=plan)
+        ).distinct()
         if framework is not None:
             choices = [(i.number, f"{i.number}. {i.name}") for i in framework.indicators]
         else:

@@ -262,7 +262,7 @@ def _match_units(agency: Agency, typical: str) -> list[Unit]:
     """The agency's units named in a template's typical unit (``"กองคลัง"``)."""
     wanted = "".join(typical.split())
     found = []
-    for unit in agency.units.all():
+    for unit in agency.units.in_use():
         name = "".join(unit.name.split())
         if name and (name in wanted or wanted in name):
             found.append(unit)
