@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from itaplan.domain.criteria import Framework
 from itaplan.lib.dates import ThaiDateField, ThaiDateInput, read_date, use_digits
 from itaplan.plans.models import Plan
-from itaplan.plans.services import MeasureData, PlanError
+from itaplan.plans.services import MeasureData, PlanError, plan_year_text
 
 REPORTING_SLOTS = 4
 
@@ -220,3 +220,39 @@ def add_service_error(form: forms.Form, error: PlanError) -> None:
     """Show a service's refusal beside the field it names, or above the form."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+
+
+class ImportMeasureForm(MeasureForm):
+    """One measure read from last year's o27, as the person keeps, edits or leaves it."""
+
+    include = forms.BooleanField(label="ใช้มาตรการนี้", required=False, initial=True)
+    new_units = forms.CharField(
+        label="กอง/สำนักที่จะสร้างใหม่",
+        required=False,
+        max_length=1000,
+        help_text="ชื่อในเอกสารที่ไม่ตรงกับกอง/สำนักของหน่วยงาน คั่นด้วยจุลภาค ลบออกหากไม่ต้องการสร้าง",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        """A kept measure's period lies inside the plan year (the service says so too,
+        but here it is said beside the dates of the row); a left-out one is not checked."""
+        data = super().clean() or {}
+        if not data.get("include"):
+            for name in list(self.errors):
+                del self.errors[name]
+            return data
+        first, last = self.plan.bounds
+        for name in ("start_date", "end_date"):
+            day = data.get(name)
+            if day is not None and not first <= day <= last:
+                self.add_error(name, f"ต้องอยู่ใน{plan_year_text(self.plan)}")
+        return data
+
+    def new_unit_names(self) -> list[str]:
+        raw = self.cleaned_data.get("new_units") or ""
+        return [n.strip() for n in raw.replace("、", ",").split(",") if n.strip()]
+
+
+ImportMeasureFormSet = forms.formset_factory(
+    ImportMeasureForm, extra=0, max_num=200, absolute_max=200, validate_max=True
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from itaplan.plans import views
+from itaplan.plans import import_views, views
 
 app_name = "plans"
 
@@ -10,6 +10,7 @@ _measure = _plan + "measures/<int:measure_id>/"
 urlpatterns = [
     path("agency/<str:code>/plans/", views.plan_list, name="list"),
     path("agency/<str:code>/plans/new/", views.plan_create, name="create"),
+    path("agency/<str:code>/plans/import/", import_views.import_measures, name="import_measures"),
     path("agency/<str:code>/plans/analysis/<int:year>/", views.analysis, name="analysis"),
     path(_plan, views.plan_detail, name="detail"),
     path(_plan + "submit/", views.plan_submit, name="submit"),

@@ -22,12 +22,16 @@ from itaplan.agencies.models import Agency
 from itaplan.domain.checking import check_parsed
 from itaplan.domain.criteria import CriteriaError, available_years, load
 from itaplan.domain.parsing import parse_result_text
+from itaplan.domain.readers.measures import ReadMeasure, check_measures, read_measures
+from itaplan.domain.scoring import Finding
 from itaplan.domain.thai import format_score
 from itaplan.results.models import ConfirmedDraft, Result
-from itaplan.results.services import ResultEntry, save_result
+from itaplan.results.services import IntakeError, ResultEntry, save_result
 from itaplan.results.spreadsheet import SheetRow
 
 DRAFT_MAX_AGE_SECONDS = ConfirmedDraft.KEEP_SECONDS
+#: Why a confirmation is refused without the person's tick (see :meth:`Draft.checks_needed`).
+CHECK_REQUIRED = "ข้อความนี้ระบุหน่วยงานหรือปีที่ไม่ตรงกับที่เลือก กรุณาตรวจสอบและทำเครื่องหมายยืนยันก่อนบันทึก"
 _SALT = "itaplan.results.draft"
 
 
@@ -122,6 +126,25 @@ class Draft:
                 missing.append(f"กรุณาเลือกค่าของตัวชี้วัดที่ {conflict.number}")
         return indicators, missing
 
+    def checks_needed(self, agency: Agency) -> list[str]:
+        """What the text says that does not fit the choice made: another agency's name, or
+        another year. Each must be checked by a person, who states so, before saving."""
+        needed = []
+        if self.found_agency and not names_match(self.found_agency, agency.name):
+            needed.append(f"ข้อความระบุชื่อหน่วยงาน '{self.found_agency}' ไม่ใช่ '{agency.name}'")
+        if self.found_year and self.found_year != self.fiscal_year:
+            needed.append(
+                f"ข้อความระบุผลการประเมินปีงบประมาณ {self.found_year} แต่เลือกบันทึกเป็นปี {self.fiscal_year}"
+            )
+        return needed
+
+    def checked_statement(self, agency: Agency) -> str:
+        """What the person states by the tick, as the audit keeps it."""
+        return (
+            f"ผู้บันทึกยืนยันว่าได้ตรวจสอบแล้วว่าข้อความนี้ใช้เป็นข้อมูลของ {agency.name} "
+            f"ปีงบประมาณ {self.fiscal_year} ได้ ({'; '.join(self.checks_needed(agency))})"
+        )
+
     def save(
         self,
         agency: Agency,
@@ -129,8 +152,19 @@ class Draft:
         user: AbstractBaseUser | None,
         *,
         replace: bool = False,
+        checked: bool = False,
     ) -> Result:
-        """Save the previewed result with the indicator values chosen, and what intake noticed."""
+        """Save the previewed result with the indicator values chosen, and what intake noticed.
+
+        When :meth:`checks_needed` is not empty, saving needs ``checked`` — the person's
+        explicit tick — and the statement is kept in the result's notes (and so in its
+        audit entry).
+        """
+        if self.checks_needed(agency) and not checked:
+            raise IntakeError([CHECK_REQUIRED])
+        notes = self.notes(indicators, agency)
+        if checked and self.checks_needed(agency):
+            notes.append({"field": "checked", "message": self.checked_statement(agency)})
         return save_result(
             agency,
             self.fiscal_year,
@@ -143,7 +177,7 @@ class Draft:
             source_name=self.source_name,
             source_text=self.source_text,
             previous_total=self.previous_total,
-            notes=self.notes(indicators, agency),
+            notes=notes,
             seen_version=self.seen_version,
             once=self.once,
         )
@@ -181,6 +215,38 @@ class Draft:
             )
         notes.extend({"field": "text", "message": w} for w in self.warnings)
         return notes
+
+
+# --- last year's measures in the text ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasuresFound:
+    """The o27 measures table of a pasted text, for the plan of the year after the result."""
+
+    plan_year: int
+    measures: list[ReadMeasure]
+    #: Findings by measure number (from 1): periods outside the plan year or unreadable.
+    findings: dict[int, list[Finding]]
+
+    @property
+    def rows(self) -> list[tuple[int, ReadMeasure, list[Finding]]]:
+        return [(n, m, self.findings.get(n, [])) for n, m in enumerate(self.measures, start=1)]
+
+
+def measures_in(draft: Draft) -> MeasuresFound | None:
+    """The measures table of the draft's text, checked against the plan year; ``None``
+    when the text has none (or was not a text)."""
+    if draft.source != "text" or not draft.source_text:
+        return None
+    plan_year = draft.fiscal_year + 1
+    measures = read_measures(draft.source_text, plan_year=plan_year, results_year=draft.fiscal_year)
+    if not measures:
+        return None
+    findings: dict[int, list[Finding]] = {}
+    for finding in check_measures(measures, plan_year):
+        findings.setdefault(int(finding.field.split()[1]), []).append(finding)
+    return MeasuresFound(plan_year, measures, findings)
 
 
 # --- agency names ----------------------------------------------------------------
@@ -221,7 +287,10 @@ def draft_from_text(
     source_name: str = "",
 ) -> Draft:
     """Parse pasted or extracted text and check it; raise ``ValueError`` (Thai) if unusable."""
-    parsed = parse_result_text(text, fiscal_year=fiscal_year)
+    # The text's own year is read without the chosen one, so a difference can be shown
+    # and must be confirmed (Draft.checks_needed); the scores are read for the chosen year.
+    own = parse_result_text(text)
+    parsed = parse_result_text(text, fiscal_year=fiscal_year) if fiscal_year else own
     year = fiscal_year or parsed.fiscal_year
     if year is None:
         raise ValueError("ไม่พบปีงบประมาณของผลการประเมินในข้อความ กรุณาเลือกปีงบประมาณ")
@@ -279,7 +348,7 @@ def draft_from_text(
         source_text=text,
         conflicts=conflicts,
         found_agency=parsed.agency,
-        found_year=parsed.fiscal_year,
+        found_year=own.fiscal_year,
         unread_lines=[(int(n), str(t)) for n, t in parsed.unread_lines],
         warnings=[*map(str, parsed.warnings), *other],
     )

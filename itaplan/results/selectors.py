@@ -118,10 +118,13 @@ def audit_trail(result: Result) -> list[AuditLine]:
 
 def _describe(entry: LogEntry, result: Result) -> str:
     if entry.action == LogEntry.Action.CREATE:
-        return _("บันทึกผลการประเมินฉบับที่ %(version)s (%(source)s)") % {
+        text = _("บันทึกผลการประเมินฉบับที่ %(version)s (%(source)s)") % {
             "version": result.version,
             "source": result.get_source_display(),
         }
+        # The tick the person gave for a text naming another agency or year.
+        checked = [n["message"] for n in result.intake_notes if n.get("field") == "checked"]
+        return " — ".join([text, *checked])
     changes: dict[str, Any] = entry.changes_dict or {}
     if set(changes) == {"is_current"}:
         return _("ถูกแทนที่ด้วยฉบับใหม่ (เก็บไว้เป็นฉบับก่อนหน้า)")

@@ -33,6 +33,7 @@ from itaplan.results.intake import (
     Draft,
     draft_from_text,
     load_entries,
+    measures_in,
     names_match,
     sheet_entries,
     sign_entries,
@@ -200,6 +201,9 @@ def _render_preview(
         if draft.found_agency
         else None,
         "existing": current_result(agency, draft.fiscal_year),
+        "checks_needed": draft.checks_needed(agency),
+        "checked": request.POST.get("checked") == "1",
+        "measures": measures_in(draft),
         "errors": errors or [],
         "lines": lines,
         "criteria": selectors.criteria_provenance(framework),
@@ -236,7 +240,11 @@ def result_confirm(request: HttpRequest, code: str) -> HttpResponse:
         return _render_preview(request, agency, draft, choices=choices, errors=missing, status=400)
     try:
         result = draft.save(
-            agency, indicators, request.user, replace=request.POST.get("replace") == "1"
+            agency,
+            indicators,
+            request.user,
+            replace=request.POST.get("replace") == "1",
+            checked=request.POST.get("checked") == "1",
         )
     except IntakeError as exc:
         status = 409 if isinstance(exc, ResultExists) else 400

@@ -73,9 +73,34 @@ class ImportTextTestCase(BaseTestCase):
         self.assertContains(response, "องค์การบริหารส่วนตำบลลุมพลี")
         self.assertContains(response, "ไม่ตรงกับ องค์การบริหารส่วนตำบลสามเรือน")
         self.assertContains(response, "ลุมพินี")  # the name printed the other way
-        self.confirm(response)
+        self.confirm(response, checked="1")
         notes = Result.objects.get().intake_notes
         self.assertIn("agency", [n["field"] for n in notes])
+
+    def test_another_agencys_text_is_not_saved_without_the_explicit_tick(self) -> None:
+        response = self.paste(seed_text("003"))
+        self.assertContains(response, "ข้าพเจ้าได้ตรวจสอบแล้วว่าข้อความนี้ใช้เป็นข้อมูลของ องค์การบริหารส่วนตำบลสามเรือน")
+        refused = self.confirm(response)
+        self.assertContains(refused, "กรุณาตรวจสอบและทำเครื่องหมายยืนยัน", status_code=400)
+        self.assertEqual(counts(), (0, 0, 0))
+        saved = self.confirm(response, checked="1")
+        self.assertEqual(saved.status_code, 302)
+        [note] = [n for n in Result.objects.get().intake_notes if n["field"] == "checked"]
+        self.assertIn("ลุมพลี", note["message"])
+        page = self.client.get(self.url("results:detail", year=2565))
+        audit = [line.what for line in page.context["audit"]]
+        self.assertTrue(any("ผู้บันทึกยืนยันว่าได้ตรวจสอบแล้ว" in what for what in audit), audit)
+
+    def test_a_year_other_than_the_texts_needs_the_tick_too(self) -> None:
+        response = self.paste(seed_text("004"), year="2567")
+        self.assertContains(response, "ข้อความระบุผลการประเมินปีงบประมาณ 2568 แต่เลือกบันทึกเป็นปี 2567")
+        self.assertEqual(self.confirm(response).status_code, 400)
+        self.assertEqual(self.confirm(response, checked="1").status_code, 302)
+
+    def test_the_agencys_own_text_of_the_chosen_year_needs_no_tick(self) -> None:
+        response = self.paste(seed_text("004"))
+        self.assertNotContains(response, 'name="checked"')
+        self.assertEqual(self.confirm(response).status_code, 302)
 
     def test_without_a_year_in_the_text_the_user_is_asked_for_one(self) -> None:
         response = self.paste("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\t98.64\n")
