@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -143,3 +144,54 @@ def add_service_error(form: forms.Form, error: ProgressError) -> None:
     """Show a service's refusal beside the field it names, or above the form."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+
+
+class ReportTextForm(forms.Form):
+    """Last year's o28 as pasted text (or an uploaded .txt/.docx/.pdf)."""
+
+    text = forms.CharField(
+        label="วางข้อความรายงานผล (o28)",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+    )
+    file = forms.FileField(
+        label="หรืออัปโหลดไฟล์ (.txt, .docx, .pdf)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf"}),
+    )
+
+
+class ReportRowForm(forms.Form):
+    """One row of the report: the measure it is matched to and what it records."""
+
+    include = forms.BooleanField(label="นำเข้าแถวนี้", required=False, initial=True)
+    measure = forms.TypedChoiceField(
+        label="มาตรการในแผน", coerce=int, required=False, empty_value=None
+    )
+    status = forms.ChoiceField(label="สถานะ", choices=ProgressUpdate.Status.choices)
+    percent = forms.IntegerField(
+        label="ร้อยละความก้าวหน้า", min_value=0, max_value=100, required=False
+    )
+    done_text = forms.CharField(
+        label="ผลการดำเนินการ", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, measures: Sequence[Measure] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.measures = {m.pk: m for m in measures}
+        self.fields["measure"].choices = [  # type: ignore[attr-defined]
+            ("", "— ไม่นำเข้า —"),
+            *((m.pk, f"{m.order}. {m.title[:80]}") for m in measures),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("include") and data.get("measure") is None:
+            self.add_error("measure", "เลือกมาตรการในแผนที่แถวนี้รายงาน หรือไม่นำเข้าแถวนี้")
+        return data
+
+
+ReportRowFormSet = forms.formset_factory(
+    ReportRowForm, extra=0, max_num=200, absolute_max=200, validate_max=True
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from itaplan.progress import views
+from itaplan.progress import import_views, views
 
 app_name = "progress"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path(_measure + "rounds/<int:round_id>/update/", views.measure_update, name="update"),
     path(_round, views.round_detail, name="round"),
     path(_round + "edit/", views.round_edit, name="round_edit"),
+    path(_round + "import/", import_views.import_report, name="round_import"),
     path(_round + "approve/", views.round_approve, name="round_approve"),
     path(_base + "evidence/<int:evidence_id>/", views.evidence_download, name="evidence"),
     path(_base + "plans/<int:plan_id>/carry-forward/", views.carry_forward, name="carry_forward"),

@@ -165,6 +165,7 @@ def round_detail(request: HttpRequest, code: str, round_id: int) -> HttpResponse
             "can_update": access.can_update_any(request.user, plan.agency),
             "can_approve": access.can_approve_round(request.user, plan.agency),
             "can_manage": access.can_manage_rounds(request.user, plan.agency),
+            "can_import": can_write(request.user, plan.agency),
         },
     )
 

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 READ = {"list", "analysis", "detail"}
 WRITE = {
     "create",
+    "import_measures",
     "submit",
     "new_version",
     "next_year",
@@ -48,6 +49,7 @@ def urls(plan, people) -> dict[str, str]:
     args = {
         "list": [code],
         "create": [code],
+        "import_measures": [code],
         "analysis": [code, 2568],
         "measure_edit": [code, p, m],
         "measure_move": [code, p, m],

@@ -42,6 +42,7 @@ PAGES = [
     Page("progress:evidence", "read", get_only=True),
     Page("progress:update", "update"),
     Page("progress:round_edit", "admin"),
+    Page("progress:round_import", "editor"),
     Page("progress:round_approve", "executive"),
     Page("progress:carry_forward", "editor"),
 ]
@@ -72,6 +73,7 @@ class AccessTests(ProgressTestCase):
             "progress:evidence": {"evidence_id": self.evidence.pk},
             "progress:update": {"measure_id": measure.pk, "round_id": self.six.pk},
             "progress:round_edit": {"round_id": self.six.pk},
+            "progress:round_import": {"round_id": self.six.pk},
             "progress:round_approve": {"round_id": self.six.pk},
             "progress:carry_forward": {"plan_id": self.plan.pk},
         }[page.name]

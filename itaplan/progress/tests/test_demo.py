@@ -1,4 +1,5 @@
-"""Seed 002 (อบต.บ้านขาม's progress report) read and loaded as demo data."""
+"""Seed 002 (อบต.บ้านขาม's progress report) loaded as demo data through the general o28 path
+(its reading is tested with the readers, :mod:`itaplan.domain.tests.test_readers_progress`)."""
 
 from __future__ import annotations
 
@@ -6,49 +7,14 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import SimpleTestCase, TestCase, override_settings
+from django.test import TestCase, override_settings
 
 from itaplan.agencies.models import Agency, Membership
 from itaplan.agencies.services import grant_role
-from itaplan.lib.testing import make_agency, make_user, seed_text
+from itaplan.lib.testing import make_agency, make_user
 from itaplan.plans.models import Plan
-from itaplan.progress.demo import parse_progress_report, split_steps
 from itaplan.progress.models import ProgressUpdate, ReportingRound
 from itaplan.progress.report import progress_document
-
-
-class ParserTests(SimpleTestCase):
-    def test_it_reads_the_six_rows_of_seed_002(self) -> None:
-        rows = parse_progress_report(seed_text("002"))
-        self.assertEqual([r.number for r in rows], [1, 2, 3, 4, 5, 6])
-        self.assertEqual(rows[0].indicator_name, "การปฏิบัติหน้าที่")
-        self.assertEqual(rows[3].unit, "กองคลัง (งานพัสดุ)")
-        self.assertEqual(rows[3].unit_name, "กองคลัง")
-
-    def test_it_keeps_the_agencys_own_words_without_markup(self) -> None:
-        rows = parse_progress_report(seed_text("002"))
-        self.assertTrue(rows[0].progress.startswith("ได้ดำเนินการประชาสัมพันธ์ คู่มือการปฏิบัติงาน"))
-        self.assertTrue(rows[0].progress.endswith("โดยมีการให้บริการผ่านทางระบบ e-service"))
-        for row in rows:
-            for text in (row.measure, row.unit, row.progress, *row.steps):
-                self.assertNotIn("<p>", text)
-                self.assertNotIn("\t", text)
-
-    def test_it_splits_numbered_steps(self) -> None:
-        rows = parse_progress_report(seed_text("002"))
-        self.assertEqual(len(rows[0].steps), 1)
-        self.assertEqual(len(rows[1].steps), 3)
-        self.assertTrue(rows[1].steps[2].startswith("กองคลัง เปิดโอกาสให้บุคลากร"))
-        self.assertEqual(len(rows[2].steps), 2)  # two <p> paragraphs
-
-    def test_only_numbers_that_follow_on_split_steps(self) -> None:
-        self.assertEqual(
-            split_steps("๑. สรุปรายงานทุก ๖. เดือน ๒. เผยแพร่"),
-            ("สรุปรายงานทุก ๖. เดือน", "เผยแพร่"),
-        )
-
-    def test_every_row_says_it_was_done(self) -> None:
-        self.assertTrue(all(r.says_done for r in parse_progress_report(seed_text("002"))))
 
 
 def bankham() -> Agency:

@@ -79,7 +79,9 @@ class ImportTextTestCase(BaseTestCase):
 
     def test_another_agencys_text_is_not_saved_without_the_explicit_tick(self) -> None:
         response = self.paste(seed_text("003"))
-        self.assertContains(response, "ข้าพเจ้าได้ตรวจสอบแล้วว่าข้อความนี้ใช้เป็นข้อมูลของ องค์การบริหารส่วนตำบลสามเรือน")
+        self.assertContains(
+            response, "ข้าพเจ้าได้ตรวจสอบแล้วว่าข้อความนี้ใช้เป็นข้อมูลของ องค์การบริหารส่วนตำบลสามเรือน"
+        )
         refused = self.confirm(response)
         self.assertContains(refused, "กรุณาตรวจสอบและทำเครื่องหมายยืนยัน", status_code=400)
         self.assertEqual(counts(), (0, 0, 0))

@@ -1,6 +1,11 @@
 """``load_demo_progress``: seed 002 becomes อบต.บ้านขาม's approved FY2566 plan and its
 12-month progress report, entered through the real plans and progress services.
 
+It takes the general path of any agency's o28: the progress reader
+(:mod:`itaplan.domain.readers.progress`) reads the table, the plan is created from the
+report's measures (:func:`itaplan.plans.imports.plan_from_measures`) and the report is
+recorded into the round (:func:`itaplan.progress.imports.record_report`).
+
 Run after ``load_demo`` (which creates the agency, its units and the demo
 editor and executive). Running it again changes nothing.
 """
@@ -15,14 +20,15 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from itaplan.agencies.models import Agency, Membership, Unit
-from itaplan.domain.criteria import CriteriaError, load
+from itaplan.agencies.models import Agency, Membership
+from itaplan.domain.readers.progress import ReadProgress, read_progress
 from itaplan.plans import services as plans
+from itaplan.plans.imports import plan_from_measures
 from itaplan.plans.models import Plan
-from itaplan.plans.services import MeasureData, PlanError
+from itaplan.plans.services import PlanError
 from itaplan.progress import services
-from itaplan.progress.demo import ReportRow, compact, parse_progress_report
-from itaplan.progress.models import ProgressUpdate, ReportingRound
+from itaplan.progress.imports import match_report, measures_of_report, record_report
+from itaplan.progress.models import ReportingRound
 from itaplan.progress.services import ProgressData, ProgressError
 
 SEEDS = Path(__file__).resolve().parents[3] / "demo" / "seeds"
@@ -34,25 +40,10 @@ RESULTS_YEAR = 2565
 PLAN_APPROVED_ON = dt.date(2022, 12, 15)
 REPORT_APPROVED_ON = dt.date(2023, 10, 16)
 POSITION = "นายกองค์การบริหารส่วนตำบลบ้านขาม"
-#: Percent recorded when the report does not say the work was done.
-IN_PROGRESS_PERCENT = 50
 
 
 def seed_text() -> str:
     return next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
-
-
-def indicator_numbers() -> dict[str, int]:
-    """Indicator names of the results year (without spaces) → the ITA indicator number.
-
-    The report numbers its rows 1–6 itself; its row 6 is indicator 10, so rows are
-    matched by name, never by their printed number.
-    """
-    try:
-        framework = load(RESULTS_YEAR)
-    except CriteriaError:
-        return {}
-    return {compact(i.name): i.number for i in framework.indicators}
 
 
 class Command(BaseCommand):
@@ -69,7 +60,7 @@ class Command(BaseCommand):
             return
         editor = self._person(agency, [Membership.Role.ADMIN, Membership.Role.EDITOR])
         executive = self._person(agency, [Membership.Role.EXECUTIVE])
-        rows = parse_progress_report(seed_text())
+        rows = read_progress(seed_text(), results_year=RESULTS_YEAR)
         if not rows:
             raise CommandError("อ่านตารางจาก seed 002 ไม่ได้")
         try:
@@ -108,27 +99,11 @@ class Command(BaseCommand):
         agency: Agency,
         editor: AbstractBaseUser,
         executive: AbstractBaseUser,
-        rows: list[ReportRow],
+        rows: list[ReadProgress],
     ) -> Plan:
-        plan = plans.create_plan(agency, PLAN_YEAR, editor)
-        first, last = plan.bounds
-        numbers = indicator_numbers()
-        for row in rows:
-            unit, _ = Unit.objects.get_or_create(agency=agency, name=row.unit_name)
-            plans.add_measure(
-                plan,
-                editor,
-                MeasureData(
-                    title=row.measure,
-                    steps=list(row.steps),
-                    start_date=first,
-                    end_date=last,
-                    units=[unit],
-                    indicator=numbers.get(compact(row.indicator_name)),
-                    monitoring=f"ผู้รับผิดชอบตามรายงาน: {row.unit}",
-                    reporting_dates=plans.default_reporting_dates(PLAN_YEAR),
-                ),
-            )
+        plan = plan_from_measures(
+            agency, PLAN_YEAR, editor, measures_of_report(agency, PLAN_YEAR, rows)
+        )
         # Submitted and approved on paper in 2022: the submission is dated as it was.
         plans.submit(plan, editor, on=PLAN_APPROVED_ON)
         name = executive.get_full_name() or "ผู้บริหาร อบต.บ้านขาม (ข้อมูลสาธิต)"
@@ -139,23 +114,21 @@ class Command(BaseCommand):
         plan: Plan,
         editor: AbstractBaseUser,
         executive: AbstractBaseUser,
-        rows: list[ReportRow],
+        rows: list[ReadProgress],
     ) -> ReportingRound:
-        rounds = services.ensure_rounds(plan)
-        final = rounds[-1]
-        for measure, row in zip(plan.measures.order_by("order"), rows, strict=True):
-            done = row.says_done
-            services.record_progress(
-                measure,
-                final,
-                editor,
-                ProgressData(
-                    status=ProgressUpdate.Status.DONE
-                    if done
-                    else ProgressUpdate.Status.IN_PROGRESS,
-                    percent=100 if done else IN_PROGRESS_PERCENT,
-                    done_text=row.progress,
-                ),
+        final = services.ensure_rounds(plan)[-1]
+        entries = []
+        for match in match_report(plan, rows):
+            if match.measure is None or match.percent is None:
+                raise CommandError(f"seed 002: อ่านแถว '{match.row.title[:40]}' ไม่ครบ")
+            entries.append(
+                (
+                    match.measure,
+                    ProgressData(
+                        status=match.status, percent=match.percent, done_text=match.row.progress
+                    ),
+                )
             )
+        record_report(final, editor, entries)
         name = executive.get_full_name() or "ผู้บริหาร อบต.บ้านขาม (ข้อมูลสาธิต)"
         return services.approve_round(final, executive, name, POSITION, REPORT_APPROVED_ON)
