@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from itaplan.domain.criteria import Framework
 from itaplan.lib.dates import ThaiDateField, ThaiDateInput, read_date, use_digits
 from itaplan.plans.models import Plan
-from itaplan.plans.services import MeasureData, PlanError, plan_year_text
+from itaplan.plans.services import MeasureData, PlanError
 
 REPORTING_SLOTS = 4
 
@@ -234,18 +234,11 @@ class ImportMeasureForm(MeasureForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        """A kept measure's period lies inside the plan year (the service says so too,
-        but here it is said beside the dates of the row); a left-out one is not checked."""
+        """A left-out measure is not checked: its period may stay outside the plan year."""
         data = super().clean() or {}
         if not data.get("include"):
             for name in list(self.errors):
                 del self.errors[name]
-            return data
-        first, last = self.plan.bounds
-        for name in ("start_date", "end_date"):
-            day = data.get(name)
-            if day is not None and not first <= day <= last:
-                self.add_error(name, f"ต้องอยู่ใน{plan_year_text(self.plan)}")
         return data
 
     def new_unit_names(self) -> list[str]:

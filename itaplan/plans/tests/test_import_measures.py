@@ -9,6 +9,7 @@ from typing import Any
 from auditlog.models import LogEntry
 
 from itaplan.agencies.models import Unit
+from itaplan.domain.thai import format_date_numeric
 from itaplan.lib.testing import BaseTestCase, seed_text
 from itaplan.plans.imports import match_units
 from itaplan.plans.models import Plan
@@ -35,9 +36,9 @@ def form_data(response: Any) -> dict[str, Any]:
             elif name == "units":
                 data[key] = [u.pk if hasattr(u, "pk") else u for u in value or []]
             elif name == "reporting_dates":
-                data[key] = [d.isoformat() for d in value or []]
+                data[key] = [format_date_numeric(d) for d in value or []]
             elif isinstance(value, dt.date):
-                data[key] = value.isoformat()
+                data[key] = format_date_numeric(value)
             elif value is not None:
                 data[key] = value
     return data
@@ -80,13 +81,13 @@ class ImportMeasuresTests(BaseTestCase):
         page = self.open_import(self.preview("004"))
         response = self.client.post(self.url("plans:import_measures"), form_data(page))
         self.assertEqual(response.status_code, 400)
-        self.assertContains(response, "ต้องอยู่ในปีงบประมาณ", status_code=400)
+        self.assertContains(response, "วันที่ต้องอยู่ระหว่าง", status_code=400)
         self.assertEqual(Plan.objects.count(), 0)
 
     def test_with_the_period_fixed_the_draft_plan_keeps_the_order_units_and_steps(self) -> None:
         page = self.open_import(self.preview("004"))
         data = form_data(page)
-        data["form-6-start_date"], data["form-6-end_date"] = "2025-10-01", "2026-09-30"
+        data["form-6-start_date"], data["form-6-end_date"] = "1/10/2568", "30/9/2569"
         data["form-1-new_units"] = ""  # กองคลัง exists; nothing to create
         response = self.client.post(self.url("plans:import_measures"), data)
         plan = Plan.objects.get(agency=self.agency, fiscal_year=2569)

@@ -46,7 +46,7 @@ class ImportReportTests(BaseTestCase):
         # Its plan, with the measures in another order than the report's rows.
         measures = list(reversed(measures_of_report(cls.bankham, SEED_002_YEAR, rows)))
         cls.plan = plan_from_measures(cls.bankham, SEED_002_YEAR, cls.owner, measures)
-        plans.submit(cls.plan, cls.owner)
+        plans.submit(cls.plan, cls.owner, on=dt.date(2022, 12, 1))
         plans.approve(cls.plan, cls.executive, "นายก", "นายก อบต.", dt.date(2022, 12, 15))
         cls.round = services.ensure_rounds(cls.plan)[-1]
 
