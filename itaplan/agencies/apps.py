@@ -11,7 +11,9 @@ class AgenciesConfig(AppConfig):
 
         from itaplan.agencies import audit
         from itaplan.agencies.models import Agency, Membership, SupervisorScope, Unit
+        from itaplan.lib.validation import use_thai_messages
 
+        use_thai_messages()
         auditlog.register(Agency)
         auditlog.register(Membership)
         auditlog.register(Unit)

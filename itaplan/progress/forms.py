@@ -113,7 +113,13 @@ class ProgressForm(forms.Form):
 class RoundForm(forms.Form):
     """A round's name and end date, as the agency calls and schedules it."""
 
-    name = forms.CharField(label="ชื่อรอบ", max_length=100)
+    name = forms.CharField(
+        label="ชื่อรอบ",
+        max_length=100,
+        error_messages={
+            "max_length": "ชื่อรอบ: ยาวเกิน %(limit_value)d ตัวอักษร (พิมพ์มา %(show_value)d ตัวอักษร)"
+        },
+    )
     end_date = ThaiDateField(label="วันสิ้นสุดรอบ (กำหนดรายงานผล)")
     #: What the admin saw when the form was opened (itaplan.lib.editlock).
     edit_token = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -394,12 +394,21 @@ def sheet_entries(
     """
     entries: list[ResultEntry] = []
     errors: list[str] = []
+    first_row: dict[tuple[int, int], SheetRow] = {}
     for row in rows:
         target, problem = _row_agency(row, user, agency)
         if problem:
             errors.append(f"{row.label}: {problem}")
             continue
         assert target is not None
+        # One agency named once by code and once by name is the same agency.
+        earlier = first_row.setdefault((target.pk, row.fiscal_year), row)
+        if earlier is not row:
+            errors.append(
+                f"{row.label}: {target.name} ({target.code}) ปี {row.fiscal_year} "
+                f"ซ้ำกับ{earlier.label} (ระบุหน่วยงานเดียวกันด้วยรหัสและด้วยชื่อ) กรุณาเหลือไว้แถวเดียว"
+            )
+            continue
         entries.append(
             ResultEntry(
                 agency=target,

@@ -158,10 +158,21 @@ def read_csv(data: bytes) -> Table:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    lines = []
     try:
-        lines = list(csv.reader(io.StringIO(text), dialect))
+        for line in reader:
+            lines.append(line)
     except csv.Error as exc:
-        raise SheetError([f"อ่านไฟล์ CSV ไม่ได้: {exc}"]) from None
+        where = f"แถวที่ {len(lines) + 1}"
+        if "field larger than field limit" in str(exc):
+            limit = csv.field_size_limit()
+            raise SheetError(
+                [f'{where}: มีช่องข้อมูลยาวเกิน {limit:,} ตัวอักษร กรุณาตรวจสอบเครื่องหมายคำพูด (") ที่ไม่ครบคู่']
+            ) from None
+        raise SheetError(
+            [f"{where}: รูปแบบ CSV ไม่ถูกต้อง (เช่น เครื่องหมายคำพูดไม่ครบคู่) กรุณาบันทึกจาก Excel ใหม่"]
+        ) from None
     table = _table_from_rows([[Cell(v) for v in line] for line in lines])
     if warning:
         table.warnings.append(warning)
