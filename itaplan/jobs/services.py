@@ -15,18 +15,22 @@ from itaplan.jobs.models import Job
 
 def create(kind: str, *, user: Any = None, enqueue: Callable[[int], object], **fields: Any) -> Job:
     """A queued job, handed to the queue once the surrounding transaction commits."""
+    from huey.contrib.djhuey import HUEY
+
     job = Job.objects.create(
         kind=kind, user=user if user and user.is_authenticated else None, **fields
     )
-    transaction.on_commit(lambda: enqueue(job.pk))
+    if HUEY.immediate:
+        enqueue(job.pk)  # runs here and now ("immediate" queue: tests, no worker)
+    else:
+        transaction.on_commit(lambda: enqueue(job.pk))
     return job
 
 
-def start(job_id: int, total: int) -> Job:
+def start(job_id: int, total: int) -> None:
     Job.objects.filter(pk=job_id).update(
         status=Job.Status.RUNNING, total=total, done=0, started_at=timezone.now()
     )
-    return Job.objects.get(pk=job_id)
 
 
 def advance(job_id: int, steps: int = 1) -> None:

@@ -143,3 +143,22 @@ def csv_bytes(*rows: list[Any], encoding: str = "utf-8", header: list[str] | Non
     for row in rows:
         writer.writerow(row)
     return buffer.getvalue().encode(encoding)
+
+
+def job_result(client: Any, response: Any) -> Any:
+    """The result file of the job a view queued and redirected to (jobs run inside tests)."""
+    from django.urls import resolve, reverse
+
+    assert response.status_code == 302, response.status_code
+    match = resolve(response["Location"])
+    assert match.view_name == "jobs:detail", response["Location"]
+    from django.http import HttpResponse
+
+    download = client.get(reverse("jobs:download", args=[match.kwargs["job_id"]]))
+    if download.status_code != 200:
+        return download
+    # A plain response with the file's bytes, headers kept, so tests read ``.content``.
+    whole = HttpResponse(b"".join(download.streaming_content), status=200)
+    for header, value in download.items():
+        whole[header] = value
+    return whole

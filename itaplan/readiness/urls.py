@@ -9,4 +9,5 @@ urlpatterns = [
     path("agency/<str:code>/oit/<int:year>/", views.page, name="page"),
     path("agency/<str:code>/oit/<int:year>/urls/", views.edit, name="edit"),
     path("agency/<str:code>/oit/<int:year>/check/", views.check, name="check"),
+    path("supervision/oit/", views.area, name="area"),
 ]

@@ -104,3 +104,29 @@ def check(request: HttpRequest, code: str, year: int) -> HttpResponse:
     if services.running_check(agency, year) is None:
         services.start_check(agency, year, request.user)
     return redirect("readiness:page", agency.code, year)
+
+
+@login_required
+@require_GET
+def area(request: HttpRequest) -> HttpResponse:
+    from itaplan.supervision.access import subtree_for
+    from itaplan.supervision.forms import read_filters
+    from itaplan.supervision.selectors import filtered_agencies
+
+    subtree = subtree_for(request.user)
+    filters, _form = read_filters(request.GET, subtree)
+    years = services.years()
+    year = filters.year if filters.year in years else years[0]
+    agencies = filtered_agencies(subtree, filters)
+    return render(
+        request,
+        "readiness/area.html",
+        {
+            "subtree": subtree,
+            "filters": filters,
+            "year": year,
+            "years": years,
+            "board": selectors.area(agencies, year, filters.page),
+            "provinces": list(subtree.provinces()),
+        },
+    )

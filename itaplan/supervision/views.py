@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -16,10 +16,7 @@ from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import available_years
 from itaplan.supervision import selectors
 from itaplan.supervision.access import subtree_for
-from itaplan.supervision.export import workbook_bytes
 from itaplan.supervision.forms import read_filters
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -51,14 +48,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
-    subtree = subtree_for(request.user)
-    filters, _form = read_filters(request.GET, subtree)
-    agencies = selectors.filtered_agencies(subtree, filters)
-    framework = selectors.resolve_year(agencies, filters)
-    content = workbook_bytes(
-        framework, selectors.all_rows(agencies, framework, filters, timezone.localdate()), subtree
+    """Queue the XLSX of the filtered table; the job's page shows progress, then the file."""
+    from itaplan.jobs import services as jobs
+    from itaplan.jobs.models import Job
+    from itaplan.supervision.tasks import export_supervision
+
+    subtree_for(request.user)  # 404 for whoever supervises nothing, before queueing
+    job = jobs.create(
+        Job.Kind.NATIONAL_EXPORT,
+        user=request.user,
+        params={"query": request.GET.urlencode()},
+        enqueue=export_supervision,
     )
-    response = HttpResponse(content, content_type=XLSX)
-    name = f"itaplan-supervision-{framework.fiscal_year}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return redirect("jobs:detail", job.pk)

@@ -89,3 +89,43 @@ class ReadinessPageTests(BaseTestCase):
         new_code = next(new for new, old in mapping.codes.items() if old == "o13")
         carried = {p.code: p for p in services.items_for(self.agency, 2569)}
         self.assertEqual(carried[new_code].urls, "https://example.go.th/procurement-report")
+
+
+class AreaReadinessTests(BaseTestCase):
+    def setUp(self) -> None:
+        for agency, states in (
+            (self.agency, {"o1": "ready", "o5": "missing", "o6": "at_risk"}),
+            (self.other_agency, {"o5": "missing"}),
+        ):
+            services.items_for(agency, 2568)
+            for code, state in states.items():
+                PublishedItem.objects.filter(agency=agency, fiscal_year=2568, code=code).update(
+                    state=state,
+                    urls="https://example.go.th/" + code,
+                    checked_at="2025-01-10T09:00:00+07:00",
+                )
+
+    def test_the_supervisor_sees_readiness_over_their_area_only(self) -> None:
+        self.login(self.supervisor)
+        response = self.client.get("/supervision/oit/?year=2568")
+        self.assertEqual(response.status_code, 200)
+        board = response.context["board"]
+        self.assertEqual(board.agencies, 1)  # the other agency is in another province
+        self.assertEqual(board.counts, {"ready": 1, "at_risk": 1, "missing": 1})
+        self.assertEqual(
+            [(s.code, s.missing, s.at_risk) for s in board.shortfalls], [("o5", 1, 0), ("o6", 0, 1)]
+        )
+        row = board.page.object_list[0]
+        self.assertEqual((row.agency, row.ready, row.unchecked), (self.agency, 1, 25))
+        # One of the 4 items of 9.1 ready: 100/4 → 9.1 = 25, indicator 9 = 5, OIT = 2.5.
+        self.assertAlmostEqual(row.predicted_oit, 2.5)
+
+    def test_the_site_admin_sees_the_items_most_often_missing_nationally(self) -> None:
+        self.login(self.siteadmin)
+        board = self.client.get("/supervision/oit/?year=2568").context["board"]
+        self.assertEqual(board.shortfalls[0].code, "o5")
+        self.assertEqual(board.shortfalls[0].missing, 2)
+
+    def test_an_agency_member_has_no_area_page(self) -> None:
+        self.login(self.member)
+        self.assertEqual(self.client.get("/supervision/oit/").status_code, 404)

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
+from itaplan.lib.testing import job_result
 from itaplan.plans.models import Measure
 from itaplan.supervision.tests.conftest import YEAR, Country
 
@@ -24,7 +25,7 @@ def logged_in(user: User) -> Client:
 
 
 def export_codes(client: Client, query: str = "") -> list[str]:
-    response = client.get(EXPORT + query)
+    response = job_result(client, client.get(EXPORT + query))
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     return [row[1] for row in sheet.iter_rows(min_row=3, values_only=True)]
