@@ -27,9 +27,9 @@ def create(kind: str, *, user: Any = None, enqueue: Callable[[int], object], **f
     return job
 
 
-def start(job_id: int, total: int) -> None:
+def start(job_id: int, total: int, message: str = "") -> None:
     Job.objects.filter(pk=job_id).update(
-        status=Job.Status.RUNNING, total=total, done=0, started_at=timezone.now()
+        status=Job.Status.RUNNING, total=total, done=0, message=message, started_at=timezone.now()
     )
 
 

@@ -30,7 +30,8 @@ def check_agency(job_id: int) -> None:
         raise
 
 
-@db_periodic_task(crontab(hour="1", minute="30"))
+# 02:00 Asia/Bangkok (19:00 UTC: the queue's schedule runs in UTC), when agencies' sites are quiet.
+@db_periodic_task(crontab(hour="19", minute="0"))
 def scheduled_checks() -> int:
     from django.utils import timezone
 

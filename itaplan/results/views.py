@@ -397,8 +397,24 @@ def import_sheet_confirm(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def bulk_confirm(request: HttpRequest) -> HttpResponse:
+    """Check the reviewed draft here, then save it on the queue (minutes for a national file)."""
+    from itaplan.jobs import services as jobs
+    from itaplan.jobs.models import Job
+    from itaplan.results.tasks import import_results
+
     require_site_admin(request)
-    return _confirm_sheet(request, None)
+    rows = request.POST.get("rows", "")
+    try:
+        load_entries(rows, request.user, "*")
+    except BadDraft as exc:
+        return _sheet_page(request, None, form=SheetUploadForm(), errors=[str(exc)], status=400)
+    job = jobs.create(
+        Job.Kind.BULK_IMPORT,
+        user=request.user,
+        params={"rows": rows, "replace": request.POST.get("replace") == "1"},
+        enqueue=import_results,
+    )
+    return redirect("jobs:detail", job.pk)
 
 
 def _confirm_sheet(request: HttpRequest, agency: Agency | None) -> HttpResponse:

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from itaplan.jobs.models import Job
 from itaplan.lib.testing import INDICATORS_2568, BaseTestCase, csv_bytes, sheet_row, xlsx_bytes
 from itaplan.results.models import IndicatorScore, ItemScore, Result
 from itaplan.results.services import save_result
@@ -156,7 +157,13 @@ class BulkImportTestCase(BaseTestCase):
         )
         self.assertContains(response, "เทศบาลตำบลจอมทอง")
         saved = self.client.post(reverse("results:bulk_confirm"), {"rows": token(response)})
-        self.assertRedirects(saved, reverse("home"))
+        job = Job.objects.get(kind=Job.Kind.BULK_IMPORT)
+        self.assertRedirects(saved, reverse("jobs:detail", args=[job.pk]))
+        job.refresh_from_db()  # jobs run inside tests; a worker runs them in production
+        self.assertEqual(
+            (job.status, job.message), (Job.Status.DONE, "บันทึกผลการประเมิน 2 รายการแล้ว")
+        )
+        self.assertNotIn("rows", job.params)
         self.assertEqual(
             set(Result.objects.values_list("agency__code", "fiscal_year")),
             {("samruean", 2568), ("jomthong", 2564)},
@@ -189,3 +196,23 @@ class BulkImportTestCase(BaseTestCase):
         )
         self.assertEqual(response.status_code, 404)
         self.assertEqual(counts(), (0, 0, 0))
+
+
+class BulkImportJobTestCase(BaseTestCase):
+    def test_existing_results_fail_the_job_with_the_reason_and_save_nothing(self) -> None:
+        self.login(self.siteadmin)
+        data = csv_bytes(sheet_row())
+        first = self.client.post(
+            reverse("results:bulk_import"), {"file": SimpleUploadedFile("a.csv", data)}
+        )
+        self.client.post(reverse("results:bulk_confirm"), {"rows": token(first)})
+        again = self.client.post(
+            reverse("results:bulk_import"), {"file": SimpleUploadedFile("a.csv", data)}
+        )
+        self.client.post(reverse("results:bulk_confirm"), {"rows": token(again)})
+        job = Job.objects.filter(kind=Job.Kind.BULK_IMPORT).first()  # newest first
+        self.assertEqual(job.status, Job.Status.FAILED)
+        self.assertIn("แทนที่ผลเดิม", job.message)
+        self.assertEqual(Result.objects.count(), 1)
+        page = self.client.get(reverse("jobs:detail", args=[job.pk]))
+        self.assertContains(page, "ไม่ได้บันทึกรายการใดเลย")
