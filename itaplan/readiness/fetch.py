@@ -22,6 +22,7 @@ import socket
 import ssl
 import threading
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -78,6 +79,46 @@ class HostLimiter:
             finally:
                 with self._lock:
                     self._active[host] -= 1
+
+
+class RedisHostLimiter(HostLimiter):
+    """The per-host limit across every worker process sharing a Redis server.
+
+    Each host has ``limit`` slots, taken with ``SET NX`` and an expiry (a crashed worker
+    frees its slot after ``ttl`` seconds); a thread waits for a free one.
+    """
+
+    def __init__(self, limit: int, url: str, prefix: str, ttl: float) -> None:
+        import redis
+
+        super().__init__(limit)
+        self.redis = redis.Redis.from_url(url)
+        self.prefix = prefix
+        self.ttl = max(1, int(ttl))
+
+    @contextmanager
+    def slot(self, host: str) -> Iterator[None]:
+        with super().slot(host):
+            token = uuid.uuid4().hex
+            key = None
+            while key is None:
+                for n in range(self.limit):
+                    candidate = f"{self.prefix}:host-slot:{host}:{n}"
+                    if self.redis.set(candidate, token, nx=True, ex=self.ttl):
+                        key = candidate
+                        break
+                else:
+                    time.sleep(0.02)
+            try:
+                yield
+            finally:
+                # Free the slot only if it is still ours (it may have expired meanwhile).
+                self.redis.eval(_RELEASE, 1, key, token)
+
+
+_RELEASE = (
+    "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+)
 
 
 class Refused(Exception):

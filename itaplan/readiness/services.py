@@ -26,7 +26,7 @@ from itaplan.domain import criteria
 from itaplan.domain.readiness import PageEvidence, Rules, State, Verdict, judge, load_rules
 from itaplan.jobs import services as jobs
 from itaplan.jobs.models import Job
-from itaplan.readiness.fetch import Fetcher, FetchPolicy
+from itaplan.readiness.fetch import Fetcher, FetchPolicy, HostLimiter, RedisHostLimiter
 from itaplan.readiness.models import PublishedItem, UrlCheck
 
 #: URLs one check fetches at once; the per-host limit still caps each host at two.
@@ -59,8 +59,20 @@ def fetcher() -> Fetcher:
     with _fetcher_lock:
         policy = policy_from_settings()
         if _fetcher is None or _fetcher.policy != policy:
-            _fetcher = Fetcher(policy)
+            _fetcher = Fetcher(policy, limiter=_limiter(policy))
         return _fetcher
+
+
+def _limiter(policy: FetchPolicy) -> HostLimiter:
+    """Per process on the embedded queue; shared through Redis when the workers are."""
+    if settings.ITAPLAN_QUEUE == "redis":
+        return RedisHostLimiter(
+            policy.per_host,
+            settings.HUEY["connection"]["url"],
+            settings.HUEY["name"],
+            ttl=policy.total_timeout + 10,
+        )
+    return HostLimiter(policy.per_host)
 
 
 def oit_codes(fiscal_year: int) -> list[str]:

@@ -8,6 +8,7 @@ the checker must conclude for each item of FY2568, so the test reads it item by 
 
 from __future__ import annotations
 
+import functools
 import io
 import threading
 import time
@@ -99,6 +100,7 @@ class Expected:
     reason: str = ""
 
 
+@functools.cache
 def build() -> dict[str, Route]:
     """Path → (status, content type, body or a generator of chunks, extra headers)."""
     ok = 200

@@ -87,3 +87,25 @@ def test_it_retries_a_server_error_with_backoff() -> None:
         evidence = Fetcher(allowed, sleep=slept.append).fetch(base + "/down")
     assert evidence.failure is Failure.SERVER_ERROR and evidence.status == 503
     assert slept == [0.5, 1.0]
+
+
+def test_two_worker_processes_on_redis_share_the_per_host_limit() -> None:
+    import uuid
+    from concurrent.futures import ThreadPoolExecutor
+
+    from itaplan.lib.worker import REDIS_URL, redis_available
+    from itaplan.readiness.fetch import RedisHostLimiter
+
+    if not redis_available():
+        pytest.fail(f"no Redis server at {REDIS_URL} (.ci/run starts Debian's redis-server)")
+    prefix = f"itaplan-test-{uuid.uuid4().hex[:8]}"
+    allowed = FetchPolicy(**{**POLICY.__dict__, "allow_private": True})
+    # Two fetchers with their own limiters stand for two worker processes.
+    fetchers = [
+        Fetcher(allowed, limiter=RedisHostLimiter(2, REDIS_URL, prefix, ttl=30)) for _ in range(2)
+    ]
+    with site.serve() as (base, handler), ThreadPoolExecutor(max_workers=12) as pool:
+        urls = [base + "/about/structure"] * 24
+        results = list(pool.map(lambda n: fetchers[n % 2].fetch(urls[n]), range(len(urls))))
+    assert all(r.failure is None for r in results)
+    assert handler.peak == 2  # used in full, never more
