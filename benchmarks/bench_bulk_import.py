@@ -36,7 +36,9 @@ YEAR = 2568
 
 def filled_workbook(agencies: list[Agency], rng: random.Random) -> bytes:
     """The app's XLSX template for these agencies, with ten indicator scores per row."""
-    book = load_workbook(io.BytesIO(template_xlsx(None, [(a.code, a.name) for a in agencies], YEAR)))
+    book = load_workbook(
+        io.BytesIO(template_xlsx(None, [(a.code, a.name) for a in agencies], YEAR))
+    )
     sheet = book.active
     for row in sheet.iter_rows(min_row=2):
         for cell in row[3:13]:
@@ -78,11 +80,15 @@ def main() -> None:
         assert len(saved) == count == Result.objects.current().count()
         assert IndicatorScore.objects.count() == 10 * count
         vendor = connection.vendor
-        print(f"bulk import of {count} agencies from one XLSX ({len(data) // 1024} KiB) on {vendor}")
+        print(
+            f"bulk import of {count} agencies from one XLSX ({len(data) // 1024} KiB) on {vendor}"
+        )
         print(f"  read and validate the workbook: {read:6.2f} s")
         print(f"  match rows to agencies:         {matched:6.2f} s")
         print(f"  save (one transaction):         {total - read - matched:6.2f} s")
-        print(f"  total:                          {total:6.2f} s  ({total / count * 1e3:.1f} ms per agency)")
+        print(
+            f"  total:                          {total:6.2f} s  ({total / count * 1e3:.1f} ms per agency)"
+        )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

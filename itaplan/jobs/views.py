@@ -35,8 +35,11 @@ def detail(request: HttpRequest, job_id: int) -> HttpResponse:
 @require_GET
 def progress(request: HttpRequest, job_id: int) -> HttpResponse:
     job = get_job_for_user(request, job_id)
-    response = render(request, "jobs/_progress.html", {"job": job, "poll": True})
-    if job.finished and request.GET.get("refresh") == "1":
+    refresh = request.GET.get("refresh") == "1"
+    response = render(
+        request, "jobs/_progress.html", {"job": job, "poll": True, "refresh": refresh}
+    )
+    if job.finished and refresh:
         response["HX-Refresh"] = "true"  # the page around it shows the new results
     return response
 

@@ -28,6 +28,18 @@ def other_indicators(agency: Agency) -> tuple[dict[int, float], int | None]:
     return dict(assessment.scored_indicators), latest.fiscal_year
 
 
+def default_year(items: QuerySet[PublishedItem]) -> int:
+    """The newest year these items have (with criteria for it), else the newest criteria year."""
+    years = services.years()
+    found = (
+        items.filter(fiscal_year__in=years)
+        .order_by("-fiscal_year")
+        .values_list("fiscal_year", flat=True)
+        .first()
+    )
+    return int(found) if found else years[0]
+
+
 def prediction(agency: Agency, fiscal_year: int) -> Prediction:
     """The score "if assessed now" from the agency's item states of the year."""
     items = services.items_for(agency, fiscal_year)

@@ -13,6 +13,7 @@ from itaplan.agencies.models import Unit
 from itaplan.domain.readiness import State
 from itaplan.readiness import selectors, services
 from itaplan.readiness.forms import due_box, read_items
+from itaplan.readiness.models import PublishedItem
 
 
 def _year(year: int) -> int:
@@ -25,7 +26,8 @@ def _year(year: int) -> int:
 @require_GET
 def latest(request: HttpRequest, code: str) -> HttpResponse:
     agency = get_agency_for_user(request, code)
-    return redirect("readiness:page", agency.code, services.years()[0])
+    year = selectors.default_year(PublishedItem.objects.filter(agency=agency).exclude(urls=""))
+    return redirect("readiness:page", agency.code, year)
 
 
 @login_required
@@ -115,9 +117,15 @@ def area(request: HttpRequest) -> HttpResponse:
 
     subtree = subtree_for(request.user)
     filters, _form = read_filters(request.GET, subtree)
-    years = services.years()
-    year = filters.year if filters.year in years else years[0]
     agencies = filtered_agencies(subtree, filters)
+    years = services.years()
+    year = (
+        filters.year
+        if filters.year in years
+        else selectors.default_year(
+            PublishedItem.objects.filter(agency__in=agencies.values("pk")).exclude(checked_at=None)
+        )
+    )
     return render(
         request,
         "readiness/area.html",
