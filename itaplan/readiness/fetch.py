@@ -255,7 +255,7 @@ class Fetcher:
             attempt += 1
 
     def _fetch_once(self, url: str, *, follow_documents: bool) -> PageEvidence:
-        started = time.monotonic()
+        budget = _Budget(self.policy.total_timeout)
         seen: list[str] = []
         current = url.strip()
         tls_valid: bool | None = None
@@ -277,7 +277,7 @@ class Fetcher:
                     url=url, final_url=current, failure=exc.failure, detail=exc.detail
                 )
             try:
-                status, headers, body, tls_valid = self._request(hop, started)
+                status, headers, body, tls_valid = self._request(hop, budget)
             except _Stopped as stop:
                 return PageEvidence(
                     url=url,
@@ -331,33 +331,37 @@ class Fetcher:
             scanned=evidence.scanned,
         )
 
-    def _request(self, hop: _Hop, started: float) -> tuple[int, dict[str, str], bytes, bool | None]:
+    def _request(
+        self, hop: _Hop, budget: _Budget
+    ) -> tuple[int, dict[str, str], bytes, bool | None]:
         https = hop.url.startswith("https:")
         try:
-            return (*self._stream(hop, started, verify=True), True if https else None)
+            return (*self._stream(hop, budget, verify=True), True if https else None)
         except _Stopped as stop:
             if stop.failure is not Failure.TLS:
                 raise
         # The certificate does not verify: read the page anyway and flag it.
-        return (*self._stream(hop, started, verify=False), False)
+        return (*self._stream(hop, budget, verify=False), False)
 
     def _stream(
-        self, hop: _Hop, started: float, *, verify: bool
+        self, hop: _Hop, budget: _Budget, *, verify: bool
     ) -> tuple[int, dict[str, str], bytes]:
         policy = self.policy
         client = self._client(verify)
-        remaining = policy.total_timeout - (time.monotonic() - started)
-        if remaining <= 0:
-            raise _Stopped(Failure.TIMEOUT, "")
-        timeout = httpx.Timeout(remaining, connect=min(policy.connect_timeout, remaining))
-        request = client.build_request(
-            "GET",
-            hop.pinned_url(),
-            headers={"Host": _host_header(hop.url)},
-            timeout=timeout,
-            extensions={"sni_hostname": hop.host},
-        )
+        queued = time.monotonic()
         with self.limiter.slot(hop.host):
+            # Waiting for the host's turn is not the host's slowness: it does not count.
+            budget.deadline += time.monotonic() - queued
+            remaining = budget.remaining()
+            if remaining <= 0:
+                raise _Stopped(Failure.TIMEOUT, "")
+            request = client.build_request(
+                "GET",
+                hop.pinned_url(),
+                headers={"Host": _host_header(hop.url)},
+                timeout=httpx.Timeout(remaining, connect=min(policy.connect_timeout, remaining)),
+                extensions={"sni_hostname": hop.host},
+            )
             try:
                 response = client.send(request, stream=True)
             except httpx.TimeoutException:
@@ -385,7 +389,7 @@ class Fetcher:
                             raise _Stopped(
                                 Failure.TOO_LARGE, "", response.status_code, size, content_type
                             )
-                        if time.monotonic() - started > policy.total_timeout:
+                        if budget.remaining() < 0:
                             raise _Stopped(
                                 Failure.TIMEOUT, "", response.status_code, size, content_type
                             )
@@ -403,6 +407,16 @@ class Fetcher:
                 return response.status_code, headers, body
             finally:
                 response.close()
+
+
+class _Budget:
+    """The total time one URL may take, redirects included, less any wait for a host slot."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + seconds
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
 
 
 class _Stopped(Exception):

@@ -303,13 +303,22 @@ def _refuse_stale_previews(
         raise IntakeError(errors)
 
 
+ALREADY_CONFIRMED = "ข้อมูลชุดนี้ได้ยืนยันบันทึกไปแล้ว ยืนยันซ้ำไม่ได้ กรุณาดูผลที่บันทึกไว้ หรือเริ่มนำเข้าใหม่"
+
+
+def already_confirmed(entries: Sequence[ResultEntry]) -> bool:
+    """Whether the preview's one-use key is spent (checked again when saving)."""
+    keys = {e.once for e in entries if e.once}
+    return bool(keys) and ConfirmedDraft.objects.filter(key__in=keys).exists()
+
+
 def _use_once(entries: list[ResultEntry]) -> None:
     """Spend the preview's one-use key, in the saving transaction."""
     keys = {e.once for e in entries if e.once}
     if not keys:
         return
-    if ConfirmedDraft.objects.filter(key__in=keys).exists():
-        raise IntakeError(["ข้อมูลชุดนี้ได้ยืนยันบันทึกไปแล้ว ยืนยันซ้ำไม่ได้ กรุณาดูผลที่บันทึกไว้ หรือเริ่มนำเข้าใหม่"])
+    if already_confirmed(entries):
+        raise IntakeError([ALREADY_CONFIRMED])
     old = timezone.now() - dt.timedelta(seconds=ConfirmedDraft.KEEP_SECONDS)
     ConfirmedDraft.objects.filter(created_at__lt=old).delete()
     ConfirmedDraft.objects.bulk_create([ConfirmedDraft(key=k) for k in keys])

@@ -400,14 +400,19 @@ def bulk_confirm(request: HttpRequest) -> HttpResponse:
     """Check the reviewed draft here, then save it on the queue (minutes for a national file)."""
     from itaplan.jobs import services as jobs
     from itaplan.jobs.models import Job
+    from itaplan.results.services import ALREADY_CONFIRMED, already_confirmed
     from itaplan.results.tasks import import_results
 
     require_site_admin(request)
     rows = request.POST.get("rows", "")
     try:
-        load_entries(rows, request.user, "*")
+        entries = load_entries(rows, request.user, "*")
     except BadDraft as exc:
         return _sheet_page(request, None, form=SheetUploadForm(), errors=[str(exc)], status=400)
+    if already_confirmed(entries):
+        return _sheet_page(
+            request, None, form=SheetUploadForm(), errors=[ALREADY_CONFIRMED], status=400
+        )
     job = jobs.create(
         Job.Kind.BULK_IMPORT,
         user=request.user,

@@ -254,26 +254,39 @@ class _Handler(BaseHTTPRequestHandler):
             cls.user_agents.add(self.headers.get("User-Agent", ""))
             if self.headers.get("Cookie"):
                 cls.cookies_seen.append(self.headers["Cookie"])
+        self._counted = True
         try:
             self._answer()
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
-            with cls.lock:
-                cls.active -= 1
+            self._leave()
+
+    def _leave(self) -> None:
+        """Stop counting this request once its answer is about to go out: the client can
+        only start its next request after reading it, so the count never overstates."""
+        if self._counted:
+            self._counted = False
+            with type(self).lock:
+                type(self).active -= 1
 
     def _answer(self) -> None:
         path = self.path.split("?")[0]
         if path == "/manual/staff":
             time.sleep(SLOW_SECONDS)
+        elif path.startswith("/pause/"):  # a page that takes a moment, so requests overlap
+            time.sleep(0.2)
+            path = path.removeprefix("/pause")
         route = self.routes.get(path)
         if route is None:
+            self._leave()
             self.send_response(404)
             self.send_header("Content-Type", HTML)
             self.end_headers()
             self.wfile.write(b"<html><body>404</body></html>")
             return
         status, content_type, body, headers = route
+        self._leave()
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Set-Cookie", "session=tracking; Path=/")

@@ -51,7 +51,7 @@ def test_an_agency_checks_its_oit_urls_and_sees_the_prediction(
         for code in TYPED:
             page.fill(f"textarea[name=urls-{code}]", "\n".join(base + p for p in site.URLS[code]))
         page.select_option("select[name=unit-o1]", label="สำนักปลัด")
-        page.fill("input[name=due-o1]", "2025-03-31")
+        page.fill("input[name=due-o1]", "31/3/2568")
         screenshot(page, "oit-urls-form")
         page.click("main button[type=submit]")
         page.wait_for_url("**/oit/2568/")

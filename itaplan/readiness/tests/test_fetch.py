@@ -105,7 +105,7 @@ def test_two_worker_processes_on_redis_share_the_per_host_limit() -> None:
         Fetcher(allowed, limiter=RedisHostLimiter(2, REDIS_URL, prefix, ttl=30)) for _ in range(2)
     ]
     with site.serve() as (base, handler), ThreadPoolExecutor(max_workers=12) as pool:
-        urls = [base + "/about/structure"] * 24
+        urls = [base + "/pause/about/structure"] * 24
         results = list(pool.map(lambda n: fetchers[n % 2].fetch(urls[n]), range(len(urls))))
     assert all(r.failure is None for r in results)
     assert handler.peak == 2  # used in full, never more
