@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itaplan.domain import criteria, parsing
+from itaplan.domain import criteria
 from itaplan.domain.parsing import (
     INTERNAL_ERROR,
     Conflict,
@@ -23,6 +23,8 @@ from itaplan.domain.parsing import (
     ParseError,
     parse_result_text,
 )
+from itaplan.domain.readers import names
+from itaplan.domain.readers.segments import LINE_BREAK
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "seed004_result_table.txt"
@@ -469,7 +471,7 @@ def test_a_text_without_a_year_is_checked_against_the_latest_criteria_with_a_war
 def test_a_year_whose_criteria_list_no_items_checks_codes_against_a_later_year(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = parsing._load_year
+    real = names.load_year
 
     def without_items(year: int) -> criteria.Framework | None:
         framework = real(year)
@@ -478,7 +480,7 @@ def test_a_year_whose_criteria_list_no_items_checks_codes_against_a_later_year(
         data = framework.data.model_copy(update={"items": ()})
         return criteria.Framework(data=data, path=framework.path)
 
-    monkeypatch.setattr(parsing, "_load_year", without_items)
+    monkeypatch.setattr(names, "load_year", without_items)
     result = parse("o13 รายงานผลการจัดซื้อจัดจ้าง 50.00", 2566)
     assert result.items == {"o13": 50.0}
     assert any("เกณฑ์ปี 2566 ไม่มีรายการประเด็น" in w for w in result.warnings)
@@ -487,7 +489,7 @@ def test_a_year_whose_criteria_list_no_items_checks_codes_against_a_later_year(
 def test_no_loadable_criteria_at_all_gives_a_warning_not_an_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(parsing, "_load_year", lambda year: None)
+    monkeypatch.setattr(names, "load_year", lambda year: None)
     result = parse("มีผลคะแนน 62.09 คะแนน อยู่ในระดับ D\n1. การปฏิบัติหน้าที่\t98.64", 2564)
     assert result.printed == {"total": 62.09, "level": "D"}
     assert any("โหลดเกณฑ์การประเมินไม่ได้" in w for w in result.warnings)
@@ -574,7 +576,7 @@ def assert_well_formed(result: ParsedResult, text: str) -> None:
     assert not any(w.startswith(INTERNAL_ERROR) for w in result.warnings), result.warnings
     assert_scores_in_range(result)
     assert all(1 <= n <= 10 for n in result.indicators)
-    lines = parsing._LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     for number, line in result.unread_lines:
         assert line == lines[number - 1].rstrip()
     json.loads(result.to_json())

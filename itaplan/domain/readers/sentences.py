@@ -1,0 +1,96 @@
+"""Totals, tool scores and levels written in sentences or label cells.
+
+"มีผลคะแนน 62.09 คะแนน อยู่ในระดับ D", "แบบวัด (IIT) ได้คะแนน 97.18", "คะแนนรวม\\t96.79".
+A total printed after an indicator or a tool name belongs to them, not to the agency;
+a total next to last year's mark is last year's (see :mod:`.history`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from itaplan.domain.readers.history import PREV_MARK_RE
+from itaplan.domain.readers.indicators import is_score
+from itaplan.domain.readers.reading import Label, Reading
+from itaplan.domain.readers.scores import ANY_DIGITS, FILL, LEVELS, NUM, STARS
+from itaplan.domain.readers.segments import Segment
+
+_TOOL_CODE = r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])"
+_TOOL_INLINE = re.compile(_TOOL_CODE + r"\)?[^0-9๐-๙\t]{0,80}?(?:คะแนน|เท่ากับ|ได้)" + FILL + NUM)
+_TOOL_LABEL = re.compile(r"[^0-9๐-๙]{0,80}?\(?" + _TOOL_CODE + r"\)?\s*(?::\s*)?$")
+TOOL_ANY = re.compile(_TOOL_CODE)
+_TOTAL_INLINE = re.compile(
+    r"(?:ผลคะแนน(?:เฉลี่ย|รวม)?(?:การประเมิน)?(?:\s*ITA)?|คะแนนรวม(?:ทั้งหมด)?|คะแนนเฉลี่ยรวม"
+    r"|คะแนนภาพรวม|คะแนน\s*ITA)" + FILL + NUM
+)
+_TOTAL_LABEL = re.compile(
+    r"\s*(?:ผลคะแนนรวม|คะแนนรวม(?:ทั้งหมด)?|คะแนนเฉลี่ยรวม|คะแนนภาพรวม|ภาพรวม|รวม|คะแนน\s*ITA"
+    r"|ผลคะแนน\s*ITA)\s*(?::\s*)?$"
+)
+LEVEL = re.compile(
+    r"(อยู่ในระดับ|ได้ระดับ|ผลการประเมินระดับ|ระดับผลการประเมิน|ระดับ)"
+    + STARS
+    + r"(?:\(\s*)?("
+    + "|".join(LEVELS)
+    + r")(?![A-Za-z])"
+)
+#: What may follow a Thai level word: the level must end there ("ผ่านเกณฑ์" is no level).
+AFTER_LEVEL = re.compile(r"$|[\s*)(,.;:]|โดย(?!ด่วน)|ดังนี้|และ|ซึ่ง|คะแนน|จาก")
+STATS = re.compile(r"คะแนน(?:สูงสุด|ต่ำสุด|มากที่สุด|น้อยที่สุด)" + FILL + NUM)
+
+
+def read_tool_or_total(reading: Reading, seg: Segment) -> Label | None:
+    """Read a tool score, a total and a level; return a label for a bare
+    "IIT" / "คะแนนรวม" cell whose score is in the next cell."""
+    digits = ANY_DIGITS.search(seg.mask) is not None
+    tools = TOOL_ANY.search(seg.mask) is not None
+    spans: list[tuple[int, int]] = []
+    for match in _TOOL_INLINE.finditer(seg.mask) if digits and tools else ():
+        value = seg.value(match, 2)
+        if value is not None:
+            reading.see(match.group(1), match.group(1), value, seg.line)
+            spans.append(match.span(2))
+    seg.consume_spans(spans)
+    label = None if spans or not tools else _TOOL_LABEL.match(seg.mask)
+    if label is not None:
+        return Label("tool", label.group(1))
+    owner_at = _owner_at(seg.mask)
+    spans = []
+    for match in _TOTAL_INLINE.finditer(seg.mask) if digits else ():
+        if match.start() > owner_at:
+            continue
+        if PREV_MARK_RE.search(seg.mask[max(0, match.start() - 40) : match.start()]):
+            continue
+        if not is_score(seg, match):
+            continue
+        value = seg.value(match)
+        if value is not None:
+            reading.see("total", "total", value, seg.line)
+            spans.append(match.span(1))
+    seg.consume_spans(spans)
+    read_levels(reading, seg, has_total=bool(spans))
+    if len(seg.mask) < 40 and _TOTAL_LABEL.match(seg.mask):
+        return Label("total", "total")
+    return None
+
+
+def _owner_at(mask: str) -> int:
+    """Where the first indicator or tool name of ``mask`` starts (its end if none):
+    a total printed after it belongs to it."""
+    indicator_at = mask.find("ตัวชี้วัด")
+    tool_match = TOOL_ANY.search(mask)
+    return min(
+        indicator_at if indicator_at >= 0 else len(mask),
+        tool_match.start() if tool_match else len(mask),
+    )
+
+
+def read_levels(reading: Reading, seg: Segment, *, has_total: bool) -> None:
+    """The printed level(s) of ``seg``: "อยู่ในระดับ A"; a bare "ระดับ X" only beside a total."""
+    for match in LEVEL.finditer(seg.mask):
+        keyword, level = match.group(1), match.group(2)
+        if keyword == "ระดับ" and not has_total:
+            continue
+        if not level.isascii() and not AFTER_LEVEL.match(seg.mask, match.end()):
+            continue
+        reading.see("level", "level", level, seg.line)
