@@ -33,18 +33,20 @@ raises :class:`ParseError`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Iterable
 from typing import Any
 
 from itaplan.domain.readers import agency as agency_reader
-from itaplan.domain.readers import names, tables, years
+from itaplan.domain.readers import english, history_table, names, repair, tables, years
+from itaplan.domain.readers.announcements import ITA_WORDS
 from itaplan.domain.readers.history import read_previous_year
 from itaplan.domain.readers.indicators import SUBREF, read_indicator
 from itaplan.domain.readers.items import ITEM, read_item
 from itaplan.domain.readers.leftovers import mark_unread
-from itaplan.domain.readers.reading import Label, Reading
-from itaplan.domain.readers.scores import ANY_DIGITS, LEVELS, YEAR
+from itaplan.domain.readers.reading import Label, Reading, YearFigure
+from itaplan.domain.readers.scores import ANY_DIGITS, LEVELS, WORD_LEVELS, YEAR
 from itaplan.domain.readers.segments import LINE_BREAK, MASK, Segment, plain, split
 from itaplan.domain.readers.sentences import STATS, read_tool_or_total
 
@@ -86,6 +88,19 @@ class Conflict:
 
 
 @dataclasses.dataclass(frozen=True)
+class HistoryEntry:
+    """The result of one fiscal year as the text prints it (a history table, or a
+    sentence about another year); ``total`` or ``level`` is ``None`` when not printed."""
+
+    fiscal_year: int
+    total: float | None = None
+    level: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"fiscal_year": self.fiscal_year, "total": self.total, "level": self.level}
+
+
+@dataclasses.dataclass(frozen=True)
 class ParsedResult:
     """What was read from the text of a result. All scores lie between 0 and 100."""
 
@@ -105,6 +120,10 @@ class ParsedResult:
     #: (line number, line) of lines that seem to carry a score that was not understood.
     unread_lines: list[tuple[int, str]] = dataclasses.field(default_factory=list)
     warnings: list[str] = dataclasses.field(default_factory=list)
+    #: Every year's result the text prints, oldest first (the current year included).
+    history: list[HistoryEntry] = dataclasses.field(default_factory=list)
+    #: Things read that the user should know but that are no problem (Thai).
+    notes: list[str] = dataclasses.field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; indicator numbers become string keys."""
@@ -118,6 +137,8 @@ class ParsedResult:
             "previous_total": self.previous_total,
             "unread_lines": [[n, text] for n, text in self.unread_lines],
             "warnings": list(self.warnings),
+            "history": [h.as_dict() for h in self.history],
+            "notes": list(self.notes),
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -168,16 +189,25 @@ class _Parser:
 
     def __init__(self, text: str, fiscal_year: int | None) -> None:
         # NUL is the mask character, so a NUL in the input is read as a space.
-        clean = text.replace(MASK, " ")
+        clean, mended = repair.repair(text.replace(MASK, " "), _keywords())
         lines = LINE_BREAK.split(clean)
         self.plain = [plain(line) for line in lines]
         self.requested_year = fiscal_year
         self.reading = Reading(lines=lines)
+        if mended:
+            self.reading.note("ข้อความมีอักษรไทยเสียหายจากการแปลงไฟล์ PDF จึงอ่านคำที่ใช้หาคะแนนแบบยืดหยุ่น")
+        self.about_ita = ITA_WORDS.search(clean) is not None
+        self.history_rows = history_table.scan(lines)
+        self.english = [
+            s for n, line in enumerate(self.plain, 1) for s in english.read_english(n, line)
+        ]
+        self.year_conflict: Conflict | None = None
 
     def run(self) -> ParsedResult:
         reading = self.reading
         reading.fiscal_year = self._fiscal_year()
         self._choose_criteria()
+        self._read_history_and_english()
         self._read_lines()
         name, spellings, lines = agency_reader.read_agency(self.plain)
         conflict = Conflict("agency", "agency", spellings, lines) if len(spellings) > 1 else None
@@ -186,14 +216,36 @@ class _Parser:
     # -- fiscal year and criteria ------------------------------------------------
 
     def _fiscal_year(self) -> int | None:
+        """The year asked for; else the year printed for the results (two different ones
+        are a conflict); else an English sentence's year; else the latest year of a
+        history table; else the title's year."""
         if self.requested_year is not None:
             return self.requested_year
-        year = years.votes(self.plain).winner()
+        votes = years.votes(self.plain)
+        self._year_conflict(votes)
+        year = votes.winner()
         if year is not None:
             return year
+        english_years = [s.fiscal_year for s in self.english if s.fiscal_year and not s.last_year]
+        if english_years:
+            return max(set(english_years), key=english_years.count)
+        if self.history_rows:
+            return max(row.fiscal_year for row in self.history_rows)
         year, warning = years.plan_year(self.plain)
         self.reading.warn(warning)
         return year
+
+    def _year_conflict(self, votes: years.YearVotes) -> None:
+        """Two years printed for the result itself, where no history gives each its
+        own total, are a slip: a conflict naming both (the user chooses the year)."""
+        printed = sorted(votes.result)
+        if len(printed) < 2:
+            return
+        own_totals = {row.fiscal_year for row in self.history_rows}
+        if all(year in own_totals for year in printed):
+            return
+        lines = _unique(sorted(n for year in printed for n in votes.result[year]))
+        self.year_conflict = Conflict("fiscal_year", "fiscal_year", tuple(printed), lines)
 
     def _choose_criteria(self) -> None:
         reading = self.reading
@@ -238,15 +290,26 @@ class _Parser:
         reading = self.reading
         header: tables.Header | None = None
         carry: Label | None = None
+        history_lines = {row.line for row in self.history_rows}
         for number, line in enumerate(reading.lines, 1):
             if not line.strip():
                 header = None
                 carry = None
                 continue
+            if number in history_lines:
+                continue
             new_header = tables.read_header(line, reading.fiscal_year)
             if new_header is not None:
                 header = new_header
                 carry = None
+                if header.agencies >= 2:
+                    reading.warn(
+                        f"บรรทัด {number}: ตารางแสดงคะแนนของ {header.agencies} หน่วยงาน "
+                        "คอลัมน์ละหนึ่งหน่วยงาน จึงไม่ได้อ่านเป็นผลของหน่วยงานเดียว"
+                    )
+                continue
+            if header is not None and header.agencies >= 2:
+                continue
             segments = split(number, line)
             if carry is not None and len(segments) == 1:
                 tables.take_scores(reading, segments, -1, carry, None)
@@ -278,7 +341,33 @@ class _Parser:
         is_indicator, label = read_indicator(reading, seg)
         if is_indicator:
             return label
-        return read_tool_or_total(reading, seg)
+        return read_tool_or_total(reading, seg, about_ita=self.about_ita)
+
+    def _read_history_and_english(self) -> None:
+        """History rows and English statements go to their years (the current year's
+        to the result itself)."""
+        reading = self.reading
+        fy = reading.fiscal_year
+        for row in self.history_rows:
+            reading.see_year(row.fiscal_year, "total", row.total, row.line)
+            if row.level is not None:
+                reading.see_year(row.fiscal_year, "level", row.level, row.line)
+        for statement in self.english:
+            year = statement.fiscal_year
+            if statement.last_year:
+                if statement.total is not None and fy is not None:
+                    reading.see("previous_total", "previous_total", statement.total, statement.line)
+                    reading.see_year(fy - 1, "total", statement.total, statement.line)
+                continue
+            if year is not None and year != fy:
+                for kind, value in (("total", statement.total), ("level", statement.level)):
+                    if value is not None:
+                        reading.see_year(year, kind, value, statement.line)
+                continue
+            if statement.total is not None:
+                reading.see("total", "total", statement.total, statement.line)
+            if statement.level is not None:
+                reading.see("level", "level", statement.level, statement.line)
 
     # -- the result -----------------------------------------------------------------
 
@@ -298,6 +387,12 @@ class _Parser:
                 conflicts.append((lines[0], Conflict(field, key, tuple(distinct), lines)))
         if agency_conflict is not None:
             conflicts.append((agency_conflict.lines[0], agency_conflict))
+        history, history_conflicts = _history(reading.years, reading.fiscal_year, reading.seen)
+        conflicts += [(c.lines[0], c) for c in history_conflicts]
+        fiscal_year = reading.fiscal_year
+        if self.year_conflict is not None:
+            conflicts.append((self.year_conflict.lines[0], self.year_conflict))
+            fiscal_year = None
         conflicts.sort(key=lambda pair: pair[0])
 
         indicators: dict[int, float] = {}
@@ -314,6 +409,24 @@ class _Parser:
         for key in PRINTED_KEYS:
             if (key, key) in agreed:
                 printed[key] = agreed[(key, key)]
+        conflicting = {c.field for _, c in conflicts}
+        for entry in history:
+            if entry.fiscal_year == reading.fiscal_year:
+                figures: tuple[tuple[str, float | str | None], ...] = (
+                    ("total", entry.total),
+                    ("level", entry.level),
+                )
+                for key, figure in figures:
+                    if figure is not None and key not in printed and key not in conflicting:
+                        printed[key] = figure
+            elif (
+                reading.fiscal_year is not None
+                and entry.fiscal_year == reading.fiscal_year - 1
+                and previous is None
+                and entry.total is not None
+                and "previous_total" not in conflicting
+            ):
+                previous = entry.total
 
         total = printed.get("total")
         if isinstance(total, float) and previous is not None:
@@ -325,7 +438,7 @@ class _Parser:
         ):
             reading.warn("ไม่พบคะแนนรายตัวชี้วัดหรือรายประเด็นการประเมินในข้อความ")
         return ParsedResult(
-            fiscal_year=reading.fiscal_year,
+            fiscal_year=fiscal_year,
             agency=agency,
             indicators=dict(sorted(indicators.items())),
             items=dict(sorted(items.items(), key=lambda kv: _item_order(kv[0]))),
@@ -334,6 +447,8 @@ class _Parser:
             previous_total=previous,
             unread_lines=sorted(reading.unread.items()),
             warnings=list(reading.warnings),
+            history=history,
+            notes=list(reading.notes),
         )
 
     def _check_difference(self, total: float, previous: float) -> None:
@@ -345,6 +460,59 @@ class _Parser:
                 f"ผลต่างจากปีก่อนที่พิมพ์ไว้ ({shown}) ไม่เท่ากับคะแนนรวม {total:.2f} "
                 f"ลบคะแนนปีก่อน {previous:.2f}"
             )
+
+
+def _history(
+    figures: list[YearFigure],
+    fiscal_year: int | None,
+    seen: dict[tuple[str, str], list[tuple[float | str, int]]],
+) -> tuple[list[HistoryEntry], list[Conflict]]:
+    """Each year's total and level, oldest first; a year printed with two different
+    totals (or levels) is a conflict. The current year's own figures join its entry
+    when the text also prints other years."""
+    by_year: dict[int, dict[str, list[tuple[float | str, int]]]] = {}
+    for figure in figures:
+        by_year.setdefault(figure.fiscal_year, {}).setdefault(figure.kind, []).append(
+            (figure.value, figure.line)
+        )
+    if not by_year:
+        return [], []
+    if fiscal_year is not None:
+        for kind in ("total", "level"):
+            for value, line in seen.get((kind, kind), []):
+                by_year.setdefault(fiscal_year, {}).setdefault(kind, []).append((value, line))
+    entries: list[HistoryEntry] = []
+    conflicts: list[Conflict] = []
+    for year in sorted(by_year):
+        chosen: dict[str, float | str | None] = {"total": None, "level": None}
+        for kind, values in by_year[year].items():
+            distinct = list(dict.fromkeys(value for value, _ in values))
+            if len(distinct) == 1:
+                chosen[kind] = distinct[0]
+            elif year != fiscal_year:  # the current year's conflict is reported already
+                lines = _unique(line for _, line in values)
+                conflicts.append(Conflict(f"{kind} {year}", str(year), tuple(distinct), lines))
+        total, level = chosen["total"], chosen["level"]
+        entries.append(
+            HistoryEntry(
+                year,
+                float(total) if isinstance(total, float) else None,
+                level if isinstance(level, str) else None,
+            )
+        )
+    return entries, conflicts
+
+
+@functools.cache
+def _keywords() -> tuple[str, ...]:
+    """Indicator names of every year and the word levels, for mending broken Thai."""
+    words: set[str] = set(WORD_LEVELS)
+    for year in names.known_years():
+        framework = names.load_year(year)
+        if framework is not None:
+            for indicator in framework.indicators:
+                words.update((indicator.name, *indicator.aliases))
+    return tuple(sorted(words))
 
 
 def _unique(values: Iterable[int]) -> tuple[int, ...]:
@@ -366,6 +534,7 @@ __all__: list[str] = [
     "LEVELS",
     "PRINTED_KEYS",
     "Conflict",
+    "HistoryEntry",
     "ParseError",
     "ParsedResult",
     "parse_result_text",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from itaplan.domain.readers.reading import Reading
-from itaplan.domain.readers.scores import NUM, YEAR_DIGITS, year_value
+from itaplan.domain.readers.scores import ANY_DIGITS, NUM, YEAR, YEAR_DIGITS, year_value
 from itaplan.domain.readers.segments import Segment
 
 PREV_MARK = r"ปี(?:งบประมาณ)?\s*(?:ที่ผ่านมา|ก่อน(?:หน้า)?|ที่แล้ว)"
@@ -36,6 +36,25 @@ _YEAR_SCORE = re.compile(
 )
 
 
+def year_of(text: str, position: int) -> int | None:
+    """The year a figure at ``position`` is written for: a year printed just before it
+    ("ปี 2563 ได้ระดับ AA"), with no other number in between."""
+    before = text[max(0, position - 50) : position]
+    found = None
+    for match in YEAR.finditer(before):
+        found = match
+    if found is None or ANY_DIGITS.search(before, found.end()):
+        return None
+    return year_value(found.group(1))
+
+
+def _last_year(reading: Reading, value: float, line: int) -> None:
+    """Last year's total: kept aside, and in the history when the year is known."""
+    reading.see("previous_total", "previous_total", value, line)
+    if reading.fiscal_year is not None:
+        reading.see_year(reading.fiscal_year - 1, "total", value, line)
+
+
 def read_previous_year(reading: Reading, seg: Segment) -> None:
     """Consume comparisons with last year and years' scores; keep them aside."""
     for pattern in (_DIFF, _DIFF_AFTER):
@@ -48,7 +67,7 @@ def read_previous_year(reading: Reading, seg: Segment) -> None:
     spans = []
     for match in _PREV_TOTAL.finditer(seg.mask):
         if (value := seg.value(match)) is not None:
-            reading.see("previous_total", "previous_total", value, seg.line)
+            _last_year(reading, value, seg.line)
             spans.append(match.span(1))
     seg.consume_spans(spans)
     spans = []
@@ -62,9 +81,11 @@ def read_previous_year(reading: Reading, seg: Segment) -> None:
         if after_mark is not None:
             if fy is not None and year >= fy:
                 reading.warn(f"บรรทัด {seg.line}: คะแนนปีก่อนระบุเป็นปี {year} ซึ่งไม่ใช่ปีก่อนหน้าปี {fy}")
-            reading.see("previous_total", "previous_total", value, seg.line)
+            _last_year(reading, value, seg.line)
+        elif fy is not None and year == fy - 1:
+            _last_year(reading, value, seg.line)
         elif fy is not None and year < fy:
-            reading.see("previous_total", "previous_total", value, seg.line)
+            reading.see_year(year, "total", value, seg.line)
         elif fy is not None and year == fy:
             reading.see("total", "total", value, seg.line)
         else:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from itaplan.domain.readers.history import PREV_MARK_RE
+from itaplan.domain.readers.announcements import read_sentence_totals
+from itaplan.domain.readers.history import PREV_MARK_RE, year_of
 from itaplan.domain.readers.indicators import is_score
 from itaplan.domain.readers.reading import Label, Reading
-from itaplan.domain.readers.scores import ANY_DIGITS, FILL, LEVELS, NUM, STARS
+from itaplan.domain.readers.scores import ANY_DIGITS, FILL, LEVELS, NUM, STARS, WORD_LEVELS
 from itaplan.domain.readers.segments import Segment
 
 _TOOL_CODE = r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])"
@@ -39,7 +40,7 @@ AFTER_LEVEL = re.compile(r"$|[\s*)(,.;:]|โดย(?!ด่วน)|ดังน�
 STATS = re.compile(r"คะแนน(?:สูงสุด|ต่ำสุด|มากที่สุด|น้อยที่สุด)" + FILL + NUM)
 
 
-def read_tool_or_total(reading: Reading, seg: Segment) -> Label | None:
+def read_tool_or_total(reading: Reading, seg: Segment, *, about_ita: bool = False) -> Label | None:
     """Read a tool score, a total and a level; return a label for a bare
     "IIT" / "คะแนนรวม" cell whose score is in the next cell."""
     digits = ANY_DIGITS.search(seg.mask) is not None
@@ -68,7 +69,8 @@ def read_tool_or_total(reading: Reading, seg: Segment) -> Label | None:
             reading.see("total", "total", value, seg.line)
             spans.append(match.span(1))
     seg.consume_spans(spans)
-    read_levels(reading, seg, has_total=bool(spans))
+    sentence = read_sentence_totals(reading, seg, about_ita=about_ita) if digits else False
+    read_levels(reading, seg, has_total=bool(spans) or sentence)
     if len(seg.mask) < 40 and _TOTAL_LABEL.match(seg.mask):
         return Label("total", "total")
     return None
@@ -85,12 +87,57 @@ def _owner_at(mask: str) -> int:
     )
 
 
+_ANY_LEVEL = "|".join(LEVELS)
+#: A level of the other scheme printed beside the first: "ผ่าน (AA)", "AA / ผ่าน".
+_PARTNER_AFTER = re.compile(r"\s*(?:\(\s*|/\s*)(" + _ANY_LEVEL + r")(?![A-Za-z])\s*\)?")
+#: …or before its keyword: "(ผ่าน) ระดับ AA".
+_PARTNER_BEFORE = re.compile(r"\(\s*(" + _ANY_LEVEL + r")\s*\)\s*$")
+
+
 def read_levels(reading: Reading, seg: Segment, *, has_total: bool) -> None:
-    """The printed level(s) of ``seg``: "อยู่ในระดับ A"; a bare "ระดับ X" only beside a total."""
+    """The printed level(s) of ``seg``: "อยู่ในระดับ A"; a bare "ระดับ X" only beside a
+    total. A level written for another year ("ปี 2563 ได้ระดับ AA") goes to the
+    history; a letter and a word printed together give one level and a note."""
+    spans: list[tuple[int, int]] = []
     for match in LEVEL.finditer(seg.mask):
         keyword, level = match.group(1), match.group(2)
         if keyword == "ระดับ" and not has_total:
             continue
         if not level.isascii() and not AFTER_LEVEL.match(seg.mask, match.end()):
             continue
-        reading.see("level", "level", level, seg.line)
+        level = _one_scheme(reading, seg, match, spans)
+        before = seg.text[max(0, match.start() - 30) : match.start()]
+        year = year_of(seg.text, match.start())
+        fy = reading.fiscal_year
+        if PREV_MARK_RE.search(before) and fy is not None:
+            reading.see_year(fy - 1, "level", level, seg.line)
+        elif year is not None and fy is not None and year != fy:
+            reading.see_year(year, "level", level, seg.line)
+        else:
+            reading.see("level", "level", level, seg.line)
+    seg.consume_spans(spans)
+
+
+def _one_scheme(
+    reading: Reading, seg: Segment, match: re.Match[str], spans: list[tuple[int, int]]
+) -> str:
+    """The level of ``match``, or of the level of the other scheme printed beside it
+    when that one is the scheme of the year; the one left out becomes a note."""
+    level = match.group(2)
+    partner = _PARTNER_AFTER.match(seg.mask, match.end())
+    before = _PARTNER_BEFORE.search(seg.mask, max(0, match.start() - 20), match.start())
+    other = partner or before
+    if other is None or (other.group(1) in WORD_LEVELS) == (level in WORD_LEVELS):
+        return level
+    spans.append(other.span(1))
+    fy = reading.fiscal_year
+    words = fy >= 2566 if fy is not None else level in WORD_LEVELS
+    chosen, kept = (level, other.group(1))
+    if (other.group(1) in WORD_LEVELS) == words:
+        chosen, kept = kept, chosen
+    scheme = f"ตามระดับผลการประเมินของปี {fy}" if fy is not None else "ตามที่พิมพ์ไว้ก่อน"
+    reading.note(
+        f"บรรทัด {seg.line}: พิมพ์ระดับไว้ทั้ง {level} และ {other.group(1)} "
+        f"จึงใช้ {chosen} {scheme} และเก็บ {kept} ไว้เป็นหมายเหตุ"
+    )
+    return chosen

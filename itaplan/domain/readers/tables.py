@@ -23,6 +23,9 @@ _AGENCY_HEADER = re.compile(
     r"|มหาวิทยาลัย|โรงพยาบาล"
 )
 
+#: An agency's column header is a name, not a sentence.
+_AGENCY_CELL = 40
+
 
 @dataclasses.dataclass(frozen=True)
 class Header:
@@ -45,7 +48,7 @@ def read_header(line: str, fiscal_year: int | None) -> Header | None:
     filled = [c for c in texts if c]
     if len(filled) < 2 or any(SCORE_CELL.match(c) or DECIMAL.search(c) for c in filled):
         return None
-    agencies = [bool(_AGENCY_HEADER.search(c)) for c in texts[1:]]
+    agencies = [len(c) <= _AGENCY_CELL and bool(_AGENCY_HEADER.search(c)) for c in texts[1:]]
     if not any(_HEADER_WORDS.search(c) for c in filled) and sum(agencies) < 2:
         return None
     years: list[int | None] = []

@@ -20,6 +20,7 @@ _RESULT_WORD = re.compile(r"ผลการประเมิน|ผลคะแ
 _PLAN_TITLE = re.compile(r"ประจำ\s*ปี\s*งบประมาณ\s*(?:พ\.\s?ศ\.?\s*)?" + YEAR_DIGITS)
 #: Only a title counts as the document's own year: look this many lines down at most.
 _TITLE_LINES = 15
+_ANALYSIS = re.compile(r"วิเคราะห์|นำ")
 _PLAN_WORDS = re.compile(r"มาตรการ|การนำผลการประเมิน|แผน|การดำเนินการตาม")
 
 
@@ -30,6 +31,9 @@ class YearVotes:
 
     strong: dict[int, list[int]]
     weak: dict[int, list[int]]
+    #: Strong votes that name the result itself, not an analysis of it ("การวิเคราะห์
+    #: ผลการประเมิน … ปีงบประมาณ 2569" names the document's year).
+    result: dict[int, list[int]] = dataclasses.field(default_factory=dict)
 
     def winner(self) -> int | None:
         """The year printed most often (the first one printed on a tie)."""
@@ -43,6 +47,7 @@ def votes(plain_lines: list[str]) -> YearVotes:
     """Every year printed right after ผลการประเมิน / ผลคะแนน, with its lines."""
     strong: dict[int, list[int]] = {}
     weak: dict[int, list[int]] = {}
+    result: dict[int, list[int]] = {}
     for number, line in enumerate(plain_lines, 1):
         for match in _RESULT_WORD.finditer(line):
             window = line[match.end() : match.end() + 160].split("\t", 1)[0]
@@ -57,7 +62,11 @@ def votes(plain_lines: list[str]) -> YearVotes:
                 continue
             chosen = weak if match.group(0).startswith("คะแนน") else strong
             chosen.setdefault(year, []).append(number)
-    return YearVotes(strong, weak)
+            if chosen is strong and not _ANALYSIS.search(
+                line, max(0, match.start() - 12), match.start()
+            ):
+                result.setdefault(year, []).append(number)
+    return YearVotes(strong, weak, result)
 
 
 def plan_year(plain_lines: list[str]) -> tuple[int | None, str]:

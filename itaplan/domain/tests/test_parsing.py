@@ -219,7 +219,7 @@ def test_as_dict_has_exactly_the_documented_shape() -> None:
     data = parse(fixture_text()).as_dict()
     assert list(data) == [
         "fiscal_year", "agency", "indicators", "items", "printed",
-        "conflicts", "previous_total", "unread_lines", "warnings",
+        "conflicts", "previous_total", "unread_lines", "warnings", "history", "notes",
     ]  # fmt: skip
     assert data["indicators"]["1"] == 99.29
     assert list(data["items"])[:2] == ["i1", "i2"]
