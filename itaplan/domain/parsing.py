@@ -236,16 +236,13 @@ class _Parser:
         return year
 
     def _year_conflict(self, votes: years.YearVotes) -> None:
-        """Two years printed for the result itself, where no history gives each its
-        own total, are a slip: a conflict naming both (the user chooses the year)."""
-        printed = sorted(votes.result)
-        if len(printed) < 2:
-            return
-        own_totals = {row.fiscal_year for row in self.history_rows}
-        if all(year in own_totals for year in printed):
-            return
-        lines = _unique(sorted(n for year in printed for n in votes.result[year]))
-        self.year_conflict = Conflict("fiscal_year", "fiscal_year", tuple(printed), lines)
+        """Two years printed for the result itself are a slip, unless each has its own
+        total (a history): see :func:`_year_slip`."""
+        if len(votes.result) >= 2:
+            lines = _unique(sorted(n for ls in votes.result.values() for n in ls))
+            self.year_conflict = Conflict(
+                "fiscal_year", "fiscal_year", tuple(sorted(votes.result)), lines
+            )
 
     def _choose_criteria(self) -> None:
         reading = self.reading
@@ -390,7 +387,7 @@ class _Parser:
         history, history_conflicts = _history(reading.years, reading.fiscal_year, reading.seen)
         conflicts += [(c.lines[0], c) for c in history_conflicts]
         fiscal_year = reading.fiscal_year
-        if self.year_conflict is not None:
+        if self.year_conflict is not None and _year_slip(self.year_conflict, history):
             conflicts.append((self.year_conflict.lines[0], self.year_conflict))
             fiscal_year = None
         conflicts.sort(key=lambda pair: pair[0])
@@ -501,6 +498,14 @@ def _history(
             )
         )
     return entries, conflicts
+
+
+def _year_slip(conflict: Conflict, history: list[HistoryEntry]) -> bool:
+    """Whether the years of ``conflict`` name one result: some year has no total of
+    its own, or two of them the same total."""
+    totals = {entry.fiscal_year: entry.total for entry in history}
+    own = [totals.get(int(year)) for year in conflict.values]
+    return None in own or len(set(own)) < len(own)
 
 
 @functools.cache

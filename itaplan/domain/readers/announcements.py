@@ -25,7 +25,10 @@ _SCORE_WORDS = (
     r"|ด้วย(?:ผล)?คะแนน(?:รวม|เฉลี่ย)?|คะแนนการประเมิน|คะแนนประเมิน|มีคะแนน(?:รวม)?)"
 )
 #: Words between the score word and the number (bounded, see scores.FILL).
-_BETWEEN = r"(?:\s|ITA|\(ITA\)|เท่ากับ|อยู่ที่|ร้อยละ|ทั้งสิ้น|รวม|คือ|:|=){0,8}"
+_BETWEEN = (
+    r"(?:\s|ITA|\(ITA\)|เท่ากับ|อยู่ที่|ร้อยละ|ทั้งสิ้น|รวม|คือ|:|="
+    r"|ประจำปี(?:งบประมาณ)?|ปี(?:งบประมาณ)?|พ\.\s?ศ\.?|\x00{2,4}){0,8}"
+)
 _SENTENCE_TOTAL = re.compile(_SCORE_WORDS + _BETWEEN + NUM)
 #: "ได้ 91.15 คะแนน": a bare ได้ counts only with the unit after the number.
 _GOT_POINTS = re.compile(r"ได้\s*" + NUM + r"\s*คะแนน")
@@ -53,7 +56,7 @@ def read_sentence_totals(reading: Reading, seg: Segment, *, about_ita: bool) -> 
             value = seg.value(match)
             if value is None:
                 continue
-            year = year_of(seg.text, match.start())
+            year = year_of(seg.text, match.start(1))
             if year is not None and reading.fiscal_year is not None and year != reading.fiscal_year:
                 reading.see_year(year, "total", value, seg.line)
             else:

@@ -16,7 +16,7 @@ from itaplan.domain.readers.scores import year_value
 
 _ITA = re.compile(r"\bITA\b|Integrity and Transparency Assessment", re.IGNORECASE)
 #: Sentences end at a full stop that is not part of a number, or at a semicolon.
-_SENTENCE_END = re.compile(r"(?<![0-9])\.(?![0-9])|;")
+_SENTENCE_END = re.compile(r"(?<![0-9A-Z])\.(?![0-9])|;")
 _YEAR = re.compile(r"(?<![0-9.])((?:19|20|25)[0-9]{2})(?![0-9]|\.[0-9])")
 _SCORE = re.compile(
     r"\b(?:score[sd]?|scoring|was|were|of|at|reached|received|achieved|obtained|with|to|from)\b"

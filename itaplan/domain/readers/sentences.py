@@ -29,7 +29,7 @@ _TOTAL_LABEL = re.compile(
     r"|ผลคะแนน\s*ITA)\s*(?::\s*)?$"
 )
 LEVEL = re.compile(
-    r"(อยู่ในระดับ|ได้ระดับ|ผลการประเมินระดับ|ระดับผลการประเมิน|ระดับ)"
+    r"(อยู่ในระดับ|ได้ระดับ|ได้รับระดับ|คว้าระดับ|ผลการประเมินระดับ|ระดับผลการประเมิน|ระดับ)"
     + STARS
     + r"(?:\(\s*)?("
     + "|".join(LEVELS)
@@ -70,7 +70,8 @@ def read_tool_or_total(reading: Reading, seg: Segment, *, about_ita: bool = Fals
             spans.append(match.span(1))
     seg.consume_spans(spans)
     sentence = read_sentence_totals(reading, seg, about_ita=about_ita) if digits else False
-    read_levels(reading, seg, has_total=bool(spans) or sentence)
+    on_line = any(line == seg.line for _, line in reading.seen.get(("total", "total"), []))
+    read_levels(reading, seg, has_total=bool(spans) or sentence or on_line)
     if len(seg.mask) < 40 and _TOTAL_LABEL.match(seg.mask):
         return Label("total", "total")
     return None

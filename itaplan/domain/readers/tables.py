@@ -82,6 +82,16 @@ def take_scores(
     merged "คะแนนรายเครื่องมือ" column); any other extra score is left unread.
     """
     position = index + 1
+    if header is None and label.kind == "indicator" and _scores_after(segments, position) >= 3:
+        # One score per agency (a regional table without its header): not this agency's.
+        reading.warn(
+            f"บรรทัด {segments[position].line}: มีคะแนนของตัวชี้วัดเดียวกันหลายค่าในแถวเดียว "
+            "(อาจเป็นตารางของหลายหน่วยงาน) จึงไม่ได้อ่าน"
+        )
+        reading.mark_unread(segments[position].line)
+        for seg in segments[position:]:
+            seg.consume_all()
+        return len(segments)
     got_score = False
     while position < len(segments):
         seg = segments[position]
@@ -122,3 +132,11 @@ def take_scores(
         if label.kind != "indicator" and got_score:
             break
     return max(position, index + 1)
+
+
+def _scores_after(segments: list[Segment], position: int) -> int:
+    """How many score cells follow one another from ``position``."""
+    count = 0
+    while position + count < len(segments) and SCORE_CELL.match(segments[position + count].mask):
+        count += 1
+    return count
