@@ -69,6 +69,24 @@ def main() -> None:
     items = {item.code: 100.0 for item in framework.items}
     scoring = median_seconds(lambda: score_impact(assess(framework, indicators, items)), repeat)
     print(f"assess + score_impact, FY2568 with 52 items: {scoring * 1e6:.0f} µs")
+    parse_growth(repeat)
+
+
+#: Triggers of each reader, repeated into large texts: the time per byte must not grow
+#: with the size (a ratio near 4 for 4× the text), or a pattern backtracks.
+TRIGGERS = (
+    "ได้รับคะแนน ", "ปี 2567 ", "ระดับ ", "| ", "2565 | 90.22 | A |\n", "ITA score was ",
+    "ตำรำง", "ํา", "\t98.10", "อบต.ก\t", "ตัวชี้วัดที่ 1 ",
+)  # fmt: skip
+
+
+def parse_growth(repeat: int) -> None:
+    print(f"{'repeated trigger':<24}{'50 kB ms':>10}{'200 kB ms':>11}{'ratio':>7}")
+    for unit in TRIGGERS:
+        small, large = (unit * (size // len(unit)) for size in (50_000, 200_000))
+        t_small = median_seconds(functools.partial(parse_result_text, small), max(1, repeat // 10))
+        t_large = median_seconds(functools.partial(parse_result_text, large), max(1, repeat // 10))
+        print(f"{unit!r:<24}{t_small * 1e3:>10.1f}{t_large * 1e3:>11.1f}{t_large / t_small:>7.1f}")
 
 
 if __name__ == "__main__":

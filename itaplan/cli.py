@@ -107,6 +107,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
         print(f"อ่านไม่ได้ บรรทัด {line_no}: {text[:80]}")
     for warning in parsed.warnings:
         print(f"คำเตือน: {warning}")
+    for note in parsed.notes:
+        print(f"หมายเหตุ: {note}")
+    if parsed.history:
+        print("ผลการประเมินรายปี\tคะแนนรวม\tระดับ")
+        for entry in parsed.history:
+            total = _fmt(entry.total) if entry.total is not None else "–"
+            print(f"{entry.fiscal_year}\t{total}\t{entry.level or '–'}")
     if measures:
         print(f"มาตรการ (แผนปีงบประมาณ {plan_year or 'ไม่ทราบ'})\tตัวชี้วัด\tเริ่ม\tสิ้นสุด\tผู้รับผิดชอบ")
         for m in measures:

@@ -189,11 +189,12 @@ class _Parser:
 
     def __init__(self, text: str, fiscal_year: int | None) -> None:
         # NUL is the mask character, so a NUL in the input is read as a space.
-        clean, mended = repair.repair(text.replace(MASK, " "), _keywords())
+        given = text.replace(MASK, " ")
+        clean, mended = repair.repair(given, _keywords())
         lines = LINE_BREAK.split(clean)
         self.plain = [plain(line) for line in lines]
         self.requested_year = fiscal_year
-        self.reading = Reading(lines=lines)
+        self.reading = Reading(lines=lines, given=LINE_BREAK.split(given))
         if mended:
             self.reading.note("ข้อความมีอักษรไทยเสียหายจากการแปลงไฟล์ PDF จึงอ่านคำที่ใช้หาคะแนนแบบยืดหยุ่น")
         self.about_ita = ITA_WORDS.search(clean) is not None
@@ -219,10 +220,10 @@ class _Parser:
         """The year asked for; else the year printed for the results (two different ones
         are a conflict); else an English sentence's year; else the latest year of a
         history table; else the title's year."""
-        if self.requested_year is not None:
-            return self.requested_year
         votes = years.votes(self.plain)
         self._year_conflict(votes)
+        if self.requested_year is not None:
+            return self.requested_year
         year = votes.winner()
         if year is not None:
             return year
@@ -389,7 +390,8 @@ class _Parser:
         fiscal_year = reading.fiscal_year
         if self.year_conflict is not None and _year_slip(self.year_conflict, history):
             conflicts.append((self.year_conflict.lines[0], self.year_conflict))
-            fiscal_year = None
+            if self.requested_year is None:
+                fiscal_year = None  # never a silent pick: the user chooses the year
         conflicts.sort(key=lambda pair: pair[0])
 
         indicators: dict[int, float] = {}

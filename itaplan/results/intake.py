@@ -369,9 +369,7 @@ def _conflict_message(conflict: Any) -> str:
     name = _FIELD_NAMES.get(field) or (
         f"ประเด็น {field.removeprefix('item ')}" if field.startswith("item ") else field
     )
-    shown = " / ".join(
-        format_score(v) if isinstance(v, int | float) else str(v) for v in conflict.values
-    )
+    shown = " / ".join(format_score(v) if isinstance(v, float) else str(v) for v in conflict.values)
     lines = ", ".join(str(n) for n in conflict.lines)
     return f"{name} พิมพ์ไว้ไม่ตรงกัน: {shown} (บรรทัด {lines})"
 

@@ -41,6 +41,8 @@ class Reading:
 
     lines: list[str]
     fiscal_year: int | None = None
+    #: The lines as the user gave them (``lines`` may be mended broken Thai).
+    given: list[str] = dataclasses.field(default_factory=list)
     names: Names = NO_NAMES
     items_framework: criteria.Framework | None = None
     items_fallback_warning: str | None = None
@@ -83,4 +85,5 @@ class Reading:
             self.notes.append(message)
 
     def mark_unread(self, line: int) -> None:
-        self.unread.setdefault(line, self.lines[line - 1].rstrip())
+        shown = self.given if len(self.given) == len(self.lines) else self.lines
+        self.unread.setdefault(line, shown[line - 1].rstrip())

@@ -40,7 +40,7 @@ def compact(text: str) -> str:
 def cells(line: str) -> list[str]:
     """The cells of a line: tab-separated, or ``|``-separated in a text table."""
     if "\t" not in line and line.count("|") >= 2:
-        return PIPE.split(line.strip().strip("|"))
+        return PIPE.split(line.strip().strip("|").strip())
     return line.split("\t")
 
 

@@ -49,7 +49,8 @@ def read_header(line: str, fiscal_year: int | None) -> Header | None:
     if len(filled) < 2 or any(SCORE_CELL.match(c) or DECIMAL.search(c) for c in filled):
         return None
     agencies = [len(c) <= _AGENCY_CELL and bool(_AGENCY_HEADER.search(c)) for c in texts[1:]]
-    if not any(_HEADER_WORDS.search(c) for c in filled) and sum(agencies) < 2:
+    regional = sum(agencies) >= 2
+    if not regional and not any(_HEADER_WORDS.search(c) for c in filled):
         return None
     years: list[int | None] = []
     for cell in texts:
@@ -60,7 +61,7 @@ def read_header(line: str, fiscal_year: int | None) -> Header | None:
     two_years = len(distinct) > 1 and fiscal_year in distinct
     roles: list[str] = []
     for index, (cell, year) in enumerate(zip(texts, years, strict=True)):
-        if index > 0 and sum(agencies) >= 2 and agencies[index - 1]:
+        if index > 0 and regional and agencies[index - 1]:
             roles.append("agency")
         elif _TOOL_HEADER.search(cell):
             roles.append("tool")

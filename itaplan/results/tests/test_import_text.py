@@ -110,6 +110,17 @@ class ImportTextTestCase(BaseTestCase):
         chosen = self.paste("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\t98.64\n", year="2564")
         self.assertContains(chosen, "98.64")
 
+    def test_two_years_printed_for_one_result_ask_for_the_year_and_name_both(self) -> None:
+        text = (
+            "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566\n"
+            "ผลการประเมิน ITA ปี 2567 ได้คะแนน 92.10 คะแนน อยู่ในระดับผ่านดี\n"
+            "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\t98.64\n"
+        )
+        self.assertContains(self.paste(text), "ไม่พบปีงบประมาณ", status_code=400)
+        chosen = self.paste(text, year="2567")
+        self.assertContains(chosen, "ปีงบประมาณ พิมพ์ไว้ไม่ตรงกัน: 2566 / 2567")
+        self.assertEqual(counts(), (0, 0, 0))
+
     def test_text_without_scores_is_refused(self) -> None:
         response = self.paste(seed_text("002"))
         self.assertContains(response, "ไม่พบคะแนน", status_code=400)
