@@ -21,3 +21,28 @@ class AdminTestCase(BaseTestCase):
         self.login(self.owner)
         response = self.client.get(reverse("admin:agencies_agency_changelist"))
         self.assertEqual(response.status_code, 302)
+
+    def test_an_agency_admin_with_staff_status_still_cannot_enter(self) -> None:
+        self.owner.is_staff = True
+        self.owner.save()
+        self.login(self.owner)
+        response = self.client.get(reverse("admin:agencies_agency_changelist"))
+        self.assertEqual(response.status_code, 302)
+
+    def test_unit_choices_name_their_agency(self) -> None:
+        from itaplan.agencies.models import Unit
+
+        Unit.objects.create(agency=self.other_agency, name="กองคลัง")
+        self.login(self.siteadmin)
+        page = self.client.get(reverse("admin:agencies_membership_add")).content.decode()
+        self.assertIn("กองคลัง (องค์การบริหารส่วนตำบลสามเรือน)", page)
+        self.assertIn("กองคลัง (เทศบาลตำบลจอมทอง)", page)
+
+    def test_labels_and_help_texts_are_thai(self) -> None:
+        self.login(self.siteadmin)
+        page = self.client.get(reverse("admin:agencies_membership_add")).content.decode()
+        for label in ("ผู้ใช้", "หน่วยงาน", "บทบาท", "กอง/สำนัก", "ใช้งานอยู่"):
+            self.assertIn(label, page)
+        self.assertIn("ต้องระบุสำหรับเจ้าหน้าที่กอง/สำนัก", page)
+        scope = self.client.get(reverse("admin:agencies_supervisorscope_add")).content.decode()
+        self.assertIn("ทุกหน่วยงานทั่วประเทศ", scope)

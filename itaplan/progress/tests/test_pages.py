@@ -174,6 +174,21 @@ class RoundPageTests(ProgressTestCase):
         self.six.refresh_from_db()
         self.assertEqual((self.six.name, self.six.end_date), ("รอบครึ่งปีแรก", new_end))
 
+    def test_an_approved_rounds_edit_page_says_why_before_any_form(self) -> None:
+        ReportingRound.objects.filter(pk=self.six.pk).update(
+            status=ReportingRound.Status.APPROVED,
+            approver_name="สมชาย ใจดี",
+            approved_at=timezone.localdate(),
+        )
+        self.login(self.owner)
+        url = self.url("progress:round_edit", round_id=self.six.pk)
+        for method in (self.client.get, self.client.post):
+            response = method(url, {"name": "เปลี่ยนชื่อ", "end_date": "31/3/2569"})
+            self.assertContains(response, "อนุมัติแล้ว แก้ไขไม่ได้", status_code=409)
+            self.assertNotContains(response, 'name="end_date"', status_code=409)
+        self.six.refresh_from_db()
+        self.assertNotEqual(self.six.name, "เปลี่ยนชื่อ")
+
     def test_a_date_outside_the_year_is_shown_beside_the_field(self) -> None:
         self.login(self.owner)
         response = self.client.post(

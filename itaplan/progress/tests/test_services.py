@@ -10,6 +10,7 @@ from itaplan.domain.thai import fiscal_year_bounds
 from itaplan.plans import services as plans
 from itaplan.plans.models import Plan
 from itaplan.progress import selectors, services
+from itaplan.progress.approvals import waiting_for
 from itaplan.progress.models import ProgressUpdate, ReportingRound
 from itaplan.progress.services import ProgressData, ProgressError
 from itaplan.progress.tests.base import ProgressTestCase
@@ -202,6 +203,26 @@ class ApprovalTests(ProgressTestCase):
                 timezone.localdate() + dt.timedelta(days=1),
             )
         self.assertEqual(caught.exception.field, "approved_at")
+
+    def test_the_approval_date_cannot_be_before_the_plans_approval(self) -> None:
+        self.report_all()
+        for day in (dt.date(1900, 1, 1), self.plan.approved_at - dt.timedelta(days=1)):
+            with self.assertRaises(ProgressError) as caught:
+                services.approve_round(self.six, self.executive, "สมชาย ใจดี", "นายก อบต.", day)
+            self.assertEqual(caught.exception.field, "approved_at")
+            self.assertIn("ต้องไม่ก่อนวันที่อนุมัติแผนมาตรการ", caught.exception.message)
+        self.six.refresh_from_db()
+        self.assertFalse(self.six.is_locked)
+
+    def test_a_fully_reported_round_waits_for_the_executive_only(self) -> None:
+        self.report(self.finance_measure, status=Status.DONE, done_text="เผยแพร่แล้ว")
+        self.assertEqual([w.round for w in waiting_for(self.executive) if w.round], [])
+        self.report(self.office_measure, done_text="ปรับปรุงคู่มือแล้วครึ่งหนึ่ง", percent=50)
+        self.assertIn(self.six, [w.round for w in waiting_for(self.executive)])
+        for user in (self.owner, self.member, self.supervisor, self.outsider):
+            self.assertEqual(waiting_for(user), [])
+        self.approve()
+        self.assertNotIn(self.six, [w.round for w in waiting_for(self.executive)])
 
 
 class CarryForwardTests(ProgressTestCase):
