@@ -22,21 +22,18 @@ from itaplan.agencies.models import Agency, Membership
 User = AbstractBaseUser | AnonymousUser
 
 
-def can_write(user: User, agency: Agency) -> bool:
-    """Whether the user may enter and replace the agency's results (admin or editor)."""
+def _has_role(user: User, agency: Agency, roles: list[str]) -> bool:
+    """A site admin, or an active member of the agency in one of ``roles``."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return (
-        Membership.objects.active()
-        .filter(
-            user=user,
-            agency=agency,
-            role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR],
-        )
-        .exists()
-    )
+    return Membership.objects.active().filter(user=user, agency=agency, role__in=roles).exists()
+
+
+def can_write(user: User, agency: Agency) -> bool:
+    """Whether the user may enter and replace the agency's results (admin or editor)."""
+    return _has_role(user, agency, [Membership.Role.ADMIN, Membership.Role.EDITOR])
 
 
 def get_agency_for_user(request: HttpRequest, code: str, *, write: bool = False) -> Agency:
@@ -66,15 +63,7 @@ def require_site_admin(request: HttpRequest) -> None:
 
 def is_agency_admin(user: User, agency: Agency) -> bool:
     """Whether the user runs the agency's units, people and profile (or is a site admin)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return (
-        Membership.objects.active()
-        .filter(user=user, agency=agency, role=Membership.Role.ADMIN)
-        .exists()
-    )
+    return _has_role(user, agency, [Membership.Role.ADMIN])
 
 
 def get_agency_for_admin(request: HttpRequest, code: str) -> Agency:

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from itaplan.agencies.administration import AdminError
+from itaplan.agencies.administration import PROFILE_FIELDS, AdminError
 from itaplan.agencies.models import Agency, District, Membership, Province, Unit
 
 
@@ -70,15 +70,7 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Agency
-        fields = (
-            "full_name",
-            "thai_digits",
-            "website",
-            "approver_name",
-            "approver_position",
-            "preparer_name",
-            "preparer_position",
-        )
+        fields = PROFILE_FIELDS
 
     field_order = ("full_name", "province", "district", "thai_digits", "website")
 
