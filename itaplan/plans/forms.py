@@ -45,7 +45,11 @@ class DateListWidget(forms.Widget):
                 # The field's <label> names the first box; the others say which report they are.
                 {**attrs, "id": base}
                 if i == 0
-                else {**attrs, "id": f"{base}_{i}", "aria-label": _("กำหนดรายงานผล ครั้งที่ %(n)s") % {"n": i + 1}},
+                else {
+                    **attrs,
+                    "id": f"{base}_{i}",
+                    "aria-label": _("กำหนดรายงานผล ครั้งที่ %(n)s") % {"n": i + 1},
+                },
             )["widget"]
             for i, (widget, value) in enumerate(zip(self.widgets, values, strict=False))
         ]
@@ -131,8 +135,9 @@ class MeasureForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.plan = plan
         # Retired units stay only where this plan already names them.
+        named_here = Q(measures__plan=plan) if plan.pk else Q(pk__in=[])
         self.fields["units"].queryset = plan.agency.units.filter(  # type: ignore[attr-defined]
-            Q(retired_at__isnull=True) | Q(measures__plan=plan)
+            Q(retired_at__isnull=True) | named_here
         ).distinct()
         if framework is not None:
             choices = [(i.number, f"{i.number}. {i.name}") for i in framework.indicators]

@@ -195,9 +195,7 @@ def plan_withdraw(request: HttpRequest, code: str, plan_id: int) -> HttpResponse
     plan = get_plan_for_user(request, code, plan_id)
     if not can_write(request.user, plan.agency):
         raise PermissionDenied(
-            gettext(
-                "ถอนกลับเป็นร่างได้เฉพาะผู้ดูแลหน่วยงานและผู้จัดทำข้อมูล ผู้บริหารใช้ “ส่งกลับไปแก้ไข” พร้อมเหตุผล"
-            )
+            gettext("ถอนกลับเป็นร่างได้เฉพาะผู้ดูแลหน่วยงานและผู้จัดทำข้อมูล ผู้บริหารใช้ “ส่งกลับไปแก้ไข” พร้อมเหตุผล")
         )
     return _act(request, plan, services.return_to_draft, "แผนมาตรการกลับเป็นร่างแล้ว แก้ไขได้")
 
