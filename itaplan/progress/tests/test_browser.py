@@ -127,10 +127,11 @@ def test_a_unit_member_records_progress_and_the_executive_approves_the_round(
     stored = Evidence.objects.get(kind=Evidence.Kind.FILE).file.name
     assert page.request.get(f"{live_server.url}/media/{stored}").status == 404
 
-    # Another unit's measure does not exist for this member, even by URL.
+    # Another unit's measure is refused by URL too, saying whose measure it is.
     response = page.goto(f"{base}measures/{world.office_measure.pk}/")
-    assert response is not None and response.status == 404
-    screenshot(page, "progress-other-unit-404")
+    assert response is not None and response.status == 403
+    assert "มาตรการนี้เป็นของสำนักปลัด" in page.content()
+    screenshot(page, "progress-other-unit-403")
 
     # The other unit reports too, then the executive approves the 6-month round.
     services.record_progress(
