@@ -46,10 +46,10 @@ class Proposal:
 def match_units(agency: Agency, printed: Sequence[str]) -> tuple[list[Unit], list[str]]:
     """The agency's units that printed names stand for, and the names that match none.
 
-    "ทุกกอง/สำนัก" stands for every unit; "สำนักปลัด (งานธุรการ)" and
+    "ทุกกอง/สำนัก" stands for every unit in service; "สำนักปลัด (งานธุรการ)" and
     "งานธุรการ สำนักปลัดเทศบาล" stand for สำนักปลัด (a งาน inside it); spaces do not matter.
     """
-    units = list(agency.units.all())
+    units = list(agency.units.in_use())
     found: list[Unit] = []
     unmatched: list[str] = []
     for name in printed:

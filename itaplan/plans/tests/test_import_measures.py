@@ -62,7 +62,7 @@ class ImportMeasuresTests(BaseTestCase):
         response = self.preview("004")
         self.assertContains(response, "มาตรการในเอกสาร 10 มาตรการ (สำหรับแผนปีงบประมาณ 2569)")
         self.assertContains(response, 'class="flagged"', count=1)
-        self.assertContains(response, "มาตรการที่ 7 (ตัวชี้วัดที่ 7)")
+        self.assertContains(response, "มาตรการที่ ๗ (ตัวชี้วัดที่ ๗)")  # in the agency's digits
         self.assertContains(response, "สร้างแผนมาตรการปี 2569 จากมาตรการเหล่านี้")
 
     def test_the_import_page_proposes_every_measure_in_order_with_the_period_as_printed(
