@@ -240,8 +240,10 @@ else:
 # OIT readiness checker (itaplan/readiness): a good citizen on agencies' websites.
 ITAPLAN_FETCH_USER_AGENT = os.getenv(
     "ITAPLAN_FETCH_USER_AGENT",
-    f"itaplan-oit-checker/0.1 (+{SITE_URL}; ตรวจความพร้อมข้อมูลเปิดเผย OIT)",
+    f"itaplan-oit-checker/0.1 (+{SITE_URL}; OIT readiness check)",
 )
+if not ITAPLAN_FETCH_USER_AGENT.isascii():
+    raise ImproperlyConfigured("ITAPLAN_FETCH_USER_AGENT must be ASCII (HTTP headers are)")
 ITAPLAN_FETCH_CONNECT_TIMEOUT = float(os.getenv("ITAPLAN_FETCH_CONNECT_TIMEOUT", "10"))
 ITAPLAN_FETCH_TOTAL_TIMEOUT = float(os.getenv("ITAPLAN_FETCH_TOTAL_TIMEOUT", "30"))
 ITAPLAN_FETCH_MAX_BYTES = envint("ITAPLAN_FETCH_MAX_BYTES", str(20 * 1024 * 1024))

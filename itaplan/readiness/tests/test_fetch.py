@@ -109,3 +109,15 @@ def test_two_worker_processes_on_redis_share_the_per_host_limit() -> None:
         results = list(pool.map(lambda n: fetchers[n % 2].fetch(urls[n]), range(len(urls))))
     assert all(r.failure is None for r in results)
     assert handler.peak == 2  # used in full, never more
+
+
+def test_the_default_user_agent_names_itaplan_and_the_deployment_and_can_be_sent() -> None:
+    from django.conf import settings
+
+    from itaplan.readiness.services import policy_from_settings
+
+    policy = FetchPolicy(**{**policy_from_settings().__dict__, "allow_private": True})
+    assert "itaplan" in policy.user_agent and settings.SITE_URL in policy.user_agent
+    with site.serve() as (base, handler):
+        assert Fetcher(policy).fetch(base + "/news").failure is None
+    assert handler.user_agents == {policy.user_agent}
