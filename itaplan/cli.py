@@ -312,6 +312,10 @@ def _setup_django() -> None:
     django.setup()
 
 
+def _say_correction(text: str) -> None:
+    print(f"itaplan: แก้ไขจากต้นฉบับ: {text}", file=sys.stderr)
+
+
 def cmd_document(args: argparse.Namespace) -> int:
     import datetime as dt
 
@@ -334,6 +338,8 @@ def cmd_document(args: argparse.Namespace) -> int:
                 approver_position=args.position,
                 approved_on=approved_on,
                 max_measures=args.max_measures,
+                show_corrections=args.corrections_note,
+                say=_say_correction,
             )
         else:
             if args.max_measures is not None:
@@ -446,6 +452,11 @@ def build_parser() -> argparse.ArgumentParser:
     doc.add_argument("--position", help="ตำแหน่งผู้รับรองข้อมูล")
     doc.add_argument("--date", help="วันที่รับรอง (YYYY-MM-DD)")
     _max_measures_option(doc)
+    doc.add_argument(
+        "--corrections-note",
+        action="store_true",
+        help="พิมพ์หมายเหตุรายการตัวเลขที่แก้ไขจากต้นฉบับไว้ท้ายเอกสาร (--from-file)",
+    )
     doc.set_defaults(func=cmd_document)
 
     demo = sub.add_parser("demo", help="ข้อมูลตัวอย่าง: itaplan demo load | synthetic")

@@ -83,6 +83,11 @@ class Agency(models.Model):
     thai_digits = models.BooleanField(
         "ใช้เลขไทยในเอกสาร", default=True, help_text="เลขไทย (๑๒๓) หรือเลขอารบิก (123) ในเอกสารที่ออก"
     )
+    note_corrections = models.BooleanField(
+        "แสดงหมายเหตุตัวเลขที่แก้ไขจากต้นฉบับ",
+        default=False,
+        help_text="เอกสาร o27 มีหมายเหตุท้ายตารางมาตรการ ระบุตัวเลขของผลการประเมินที่พิมพ์ไว้ไม่ตรงกับที่คำนวณได้",
+    )
     website = models.URLField("เว็บไซต์", blank=True)
     full_name = models.CharField(
         "ชื่อเต็มของหน่วยงาน",

@@ -7,17 +7,21 @@ fiscal year. The web app builds the same document from its stored plan instead.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from itaplan.documents.corrections import corrections_of
 from itaplan.documents.model import (
     Agency,
     Approval,
     IndicatorScore,
     ItemScore,
+    LevelBand,
     MeasureRow,
     MeasuresDocument,
+    ScoreBand,
     ToolScore,
 )
 from itaplan.domain import criteria
@@ -30,15 +34,13 @@ from itaplan.domain.knowledge import (
     load_knowledge,
     suggest,
 )
-from itaplan.domain.scoring import Assessment
+from itaplan.domain.scoring import Assessment, Finding
 from itaplan.domain.thai import format_score, to_arabic_digits
 
 if TYPE_CHECKING:
     from itaplan.domain.parsing import ParsedResult
 
 _LOCATION = re.compile(r"อำเภอ\s*(?P<district>[^\s\d]+)\s+จังหวัด\s*(?P<province>[^\s\d<]+)")
-#: Said of an indicator that scored full marks; the knowledge base explains low scores only.
-FULL_MARKS = "ได้คะแนนเต็ม ควรรักษามาตรฐานการดำเนินงานนี้ไว้และเผยแพร่หลักฐานให้ครบถ้วนต่อเนื่องในปีต่อไป"
 
 
 def find_location(text: str) -> tuple[str, str]:
@@ -50,10 +52,9 @@ def find_location(text: str) -> tuple[str, str]:
 
 
 def _indicator_analysis(
-    number: int, class_key: str | None, kb: KnowledgeBase | None, suggestions: Sequence[Suggestion]
+    number: int, kb: KnowledgeBase | None, suggestions: Sequence[Suggestion]
 ) -> tuple[str, ...]:
-    if class_key == "maintain":
-        return (FULL_MARKS,)
+    """What the knowledge base says the indicator covers (whatever its class)."""
     entry = kb.for_indicator(number) if kb else None
     if entry and entry.analysis:
         return tuple(p.strip() for p in entry.analysis.split("\n\n") if p.strip())
@@ -63,23 +64,54 @@ def _indicator_analysis(
     )
 
 
+def _item_analysis(
+    number: int, assessment: Assessment, kb: KnowledgeBase | None
+) -> tuple[tuple[str, str], ...]:
+    """What the knowledge base says of each item of the indicator below 100, weakest first."""
+    if kb is None:
+        return ()
+    found = []
+    for code, _score in weak_items(assessment, number):
+        entry = kb.for_item(code)
+        if entry and entry.analysis:
+            found.append((code, " ".join(entry.analysis.split())))
+    return tuple(found)
+
+
+def weak_items(assessment: Assessment, number: int) -> list[tuple[str, float]]:
+    """The items of an indicator scored below 100, weakest first (ties in code order)."""
+    fw = assessment.framework
+    weak = [
+        (code, score)
+        for code, score in assessment.items.items()
+        if fw.has_item(code) and fw.item(code).indicator == number and score < 100
+    ]
+    return sorted(weak, key=lambda pair: pair[1])
+
+
+def issue_text(assessment: Assessment, number: int) -> str:
+    """ประเด็นที่ต้องพัฒนา of an indicator: its items below 100 with their scores, one a
+    line; empty when the result has no item scores (the document then names the class)."""
+    fw = assessment.framework
+    return "\n".join(
+        f"{code} {fw.item(code).text} ({format_score(score)} คะแนน)"
+        for code, score in weak_items(assessment, number)
+    )
+
+
 def _measure_row(suggestion: Suggestion, assessment: Assessment, plan_year: int) -> MeasureRow:
     fw = assessment.framework
     template = suggestion.measure
-    if suggestion.target.startswith("indicator "):
-        number = int(suggestion.target.removeprefix("indicator "))
-        issue = suggestion.analysis or suggestion.label
-    else:
-        item = fw.item(suggestion.target)
-        number = item.indicator
-        issue = f"{item.code} {item.text} ได้ {format_score(suggestion.score)} คะแนน"
+    number = suggestion.indicator
+    if number is None:
+        number = fw.item(suggestion.target).indicator
     indicator = assessment.indicator(number)
     start, end = template.timeframe.dates(plan_year)
     return MeasureRow(
         indicator=number,
         indicator_name=indicator.name,
         score=indicator.value,
-        issue=issue,
+        issue=issue_text(assessment, number),
         title=template.title,
         steps=template.steps,
         units=(template.unit,),
@@ -87,6 +119,26 @@ def _measure_row(suggestion: Suggestion, assessment: Assessment, plan_year: int)
         end=end,
         monitoring=template.monitoring,
         related_oit=template.related_oit,
+    )
+
+
+def score_bands(fw: criteria.Framework) -> tuple[ScoreBand, ...]:
+    """The year's classes of indicator scores, lowest first."""
+    classes = sorted(fw.data.classes, key=lambda c: c.min_score)
+    return tuple(ScoreBand(c.key, c.label, c.min_score) for c in classes)
+
+
+def level_bands(fw: criteria.Framework) -> tuple[LevelBand, ...]:
+    """The year's level table, highest level first, marked where it is inferred."""
+    return tuple(
+        LevelBand(
+            lv.label,
+            lv.min_total,
+            lv.min_each_tool,
+            lv.min_each_indicator,
+            inferred=not lv.provenance.is_official,
+        )
+        for lv in fw.data.levels
     )
 
 
@@ -128,9 +180,8 @@ def measures_document(
                 class_key=r.class_key if r else None,
                 class_label=r.class_label if r else None,
                 previous=r.change.previous if r else None,
-                analysis=_indicator_analysis(
-                    ind.number, r.class_key if r else None, kb, suggestions
-                ),
+                analysis=_indicator_analysis(ind.number, kb, suggestions),
+                item_analysis=_item_analysis(ind.number, assessment, kb),
             )
         )
     changes = {c.label: c for c in found.totals}
@@ -168,6 +219,8 @@ def measures_document(
         items=items,
         measures=tuple(rows),
         approval=approval or Approval(),
+        classes=score_bands(fw),
+        levels=level_bands(fw),
     )
 
 
@@ -183,6 +236,7 @@ def measures_document_from_result(
     max_measures: int | None = None,
     previous: Assessment | None = None,
     previous_total: float | None = None,
+    show_corrections: bool = False,
 ) -> MeasuresDocument:
     """A measures document from a result file alone, with the knowledge base's measures.
 
@@ -195,19 +249,25 @@ def measures_document_from_result(
     (the most urgent, highest impact) are kept.
     ``previous`` is last year's scored result when there is one; ``previous_total``
     last year's total (a parsed result brings its own, as printed).
+    The figures of the source that were corrected are kept in ``corrections``; the
+    footnote lists them when ``show_corrections``.
     Raises ``ValueError`` when a parsed result has no fiscal year.
     """
     printed_level: str | None = None
     name = ""
+    findings: list[Finding] = []
+    warnings: list[str] = []
     if isinstance(result, Assessment):
         assessment = result
     elif isinstance(result, CheckReport):
         assessment, printed_level = result.assessment, result.printed.level
+        findings = list(result.findings)
     else:
         if result.fiscal_year is None:
             raise ValueError("ไม่พบปีงบประมาณของผลการประเมิน")
         report = check_parsed(result, criteria.load(result.fiscal_year))
         assessment, printed_level = report.assessment, report.printed.level
+        findings, warnings = list(report.findings), list(result.warnings)
         if previous_total is None:
             previous_total = result.previous_total
         name = result.agency or ""
@@ -217,9 +277,10 @@ def measures_document_from_result(
         suggestions = default_selection(suggest(assessment, kb), max_measures=max_measures)
     elif max_measures is not None:
         suggestions = suggestions[:max_measures]
-    return measures_document(
+    agency = agency or Agency(name or "หน่วยงาน")
+    document = measures_document(
         assessment,
-        agency or Agency(name or "หน่วยงาน"),
+        agency,
         suggestions,
         kb=kb,
         plan_year=plan_year,
@@ -229,3 +290,5 @@ def measures_document_from_result(
         previous_total=previous_total,
         approval=approval,
     )
+    corrections = corrections_of(findings, warnings, agency=agency.name)
+    return dataclasses.replace(document, corrections=corrections, show_corrections=show_corrections)

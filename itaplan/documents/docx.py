@@ -406,13 +406,20 @@ class _Writer:
         for cell, text in zip(rows[0], table.header, strict=True):
             self._fill_cell(cell, (text,), bold=True, centred=True)
             _shade(cell, HEADER_FILL)
-        for cells, row in zip(rows[1:], table.rows, strict=True):
+        spans = []
+        for index, (cells, row) in enumerate(zip(rows[1:], table.rows, strict=True), start=1):
             for column, (cell, content) in enumerate(zip(cells, row.cells, strict=True)):
+                if content.covered:
+                    continue
                 self._fill_cell(
                     cell, content.lines, bold=content.bold, centred=column in table.centred
                 )
                 if content.bold:
                     _shade(cell, GROUP_FILL)
+                if content.span > 1:
+                    spans.append((index, column, content.span))
+        for index, column, span in spans:
+            grid.cell(index, column).merge(grid.cell(index + span - 1, column))
         return grid  # type: ignore[no-any-return]
 
     def landscape_section(self, thai_digits: bool) -> float:
@@ -484,6 +491,14 @@ def measures_docx(
     out.para(text.results_heading, "ITA Heading")
     out.body(text.summary)
     out.table(text.results, width)
+    if text.classes is not None or text.levels is not None:
+        out.para(text.legend_heading, "ITA Caption")
+        for legend in (text.classes, text.levels):
+            if legend is not None:
+                out.table(legend, width * 0.8)
+                out.para("", "ITA Table")
+        if text.levels_note:
+            out.para(text.levels_note, "ITA Table")
     out.para(text.ranking_heading, "ITA Heading")
     out.picture(ranking_png, width, text.chart_caption)
     out.table(text.ranking, width)
@@ -511,6 +526,8 @@ def measures_docx(
     out.para(text.measures_heading, "ITA Heading")
     out.body(text.measures_intro)
     out.table(text.measures, wide)
+    if text.corrections_note:
+        out.para(text.corrections_note, "ITA Table")
     out.signature(text.approval, wide)
     return _save(doc)
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from itaplan.documents.build import find_location, measures_document_from_result
@@ -50,6 +51,7 @@ def measures_document_from_text(
     plan_year: int | None = None,
     approval: Approval | None = None,
     max_measures: int | None = None,
+    show_corrections: bool = False,
 ) -> MeasuresDocument:
     """The o27 document for the result printed in ``text`` (a seed-like document or table).
 
@@ -72,6 +74,7 @@ def measures_document_from_text(
             thai_digits=thai_digits,
             approval=approval,
             max_measures=max_measures,
+            show_corrections=show_corrections,
         )
     except (CriteriaError, KnowledgeError) as exc:
         raise DocumentError(str(exc)) from exc
@@ -89,12 +92,15 @@ def write_measures_document_from_file(
     approved_on: dt.date | None = None,
     base_template: Path | None = None,
     max_measures: int | None = None,
+    show_corrections: bool = False,
+    say: Callable[[str], None] | None = None,
 ) -> Path:
     """Read a result file, write its o27 document to ``out`` (format from the suffix).
 
     The result file is read through the intake's text extraction, as the CLI reads it
     (.docx and .pdf extracted, else UTF-8 or Thai cp874). Raises :class:`DocumentError`,
-    for an unreadable file too.
+    for an unreadable file too. ``say`` is told each figure of the source the document
+    corrected; ``show_corrections`` lists them in a footnote too.
     """
     from itaplan.results.textfiles import ExtractError, read_file
 
@@ -112,6 +118,10 @@ def write_measures_document_from_file(
         plan_year=plan_year,
         approval=Approval(approver, approver_position, approved_on),
         max_measures=max_measures,
+        show_corrections=show_corrections,
     )
+    if say is not None:
+        for correction in document.corrections:
+            say(correction)
     out.write_bytes(render(document, suffix, base_template=base_template))
     return out

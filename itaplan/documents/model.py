@@ -38,6 +38,27 @@ class Approval:
 
 
 @dataclass(frozen=True)
+class ScoreBand:
+    """A class of indicator scores (below 85 แก้ไขโดยเร่งด่วน …), printed as a legend."""
+
+    key: str  # urgent / improve / maintain
+    label: str
+    min_score: float
+
+
+@dataclass(frozen=True)
+class LevelBand:
+    """One row of the year's level table, printed beside the result."""
+
+    label: str
+    min_total: float
+    min_each_tool: float | None = None
+    min_each_indicator: float | None = None
+    #: Not from an NACC text but inferred from published results: printed with a mark.
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
 class ItemScore:
     """One assessment item (ประเด็นการประเมิน) of the result."""
 
@@ -58,8 +79,11 @@ class IndicatorScore:
     class_key: str | None = None  # urgent / improve / maintain
     class_label: str | None = None  # แก้ไขโดยเร่งด่วน / พัฒนาให้ดีขึ้น / รักษาระดับ
     previous: float | None = None
-    #: Paragraphs of analysis: what the score means and what to do about it.
+    #: Paragraphs from the knowledge base on what the indicator covers. The document
+    #: adds what its class, its items and its measures say.
     analysis: tuple[str, ...] = ()
+    #: What each item below 100 says, ``(code, text)``, weakest first.
+    item_analysis: tuple[tuple[str, str], ...] = ()
 
     @property
     def change(self) -> float | None:
@@ -121,6 +145,23 @@ class MeasuresDocument:
     #: Not approved yet: the title area says so (ร่าง), so a draft is never taken for
     #: the signed document.
     draft: bool = False
+    #: The score classes and the level table of the results year (the legend).
+    classes: tuple[ScoreBand, ...] = ()
+    levels: tuple[LevelBand, ...] = ()
+    #: Figures of the source corrected by computation, one sentence each; printed in a
+    #: footnote (หมายเหตุ) when ``show_corrections`` (an agency setting, off by default).
+    corrections: tuple[str, ...] = ()
+    show_corrections: bool = False
+
+    def class_bound(self, key: str, default: float) -> float:
+        """The lowest score of a class (85 for improve, 100 for maintain)."""
+        return next((c.min_score for c in self.classes if c.key == key), default)
+
+    def measures_of(self, indicator: int) -> tuple[tuple[int, MeasureRow], ...]:
+        """The measures answering an indicator, with their numbers in the table."""
+        return tuple(
+            (n, row) for n, row in enumerate(self.measures, start=1) if row.indicator == indicator
+        )
 
     @property
     def shown_level(self) -> str | None:

@@ -153,6 +153,7 @@ def _table_view(table: Table | None, css: str = "") -> dict[str, Any] | None:
         [
             {
                 "lines": cell.lines,
+                "span": str(cell.span) if cell.span > 1 else "",
                 "css": " ".join(
                     name
                     for name, on in (("centred", column in table.centred), ("bold", cell.bold))
@@ -160,6 +161,7 @@ def _table_view(table: Table | None, css: str = "") -> dict[str, Any] | None:
                 ),
             }
             for column, cell in enumerate(row.cells)
+            if not cell.covered
         ]
         for row in table.rows
     ]
@@ -224,6 +226,8 @@ def measures_html(document: MeasuresDocument, *, template_dirs: Sequence[Path] =
         "results": _table_view(text.results),
         "ranking": _table_view(text.ranking),
         "items": _table_view(text.items),
+        "classes": _table_view(text.classes, css="legend"),
+        "levels": _table_view(text.levels, css="legend"),
         "measures": _table_view(text.measures),
         "ranking_chart": _data_uri(ranking),
         "compare_chart": _data_uri(compare) if compare else "",

@@ -18,7 +18,8 @@ from urllib.parse import quote
 from django.conf import settings
 
 from itaplan.agencies.models import Agency
-from itaplan.documents.build import measures_document
+from itaplan.documents.build import issue_text, measures_document
+from itaplan.documents.corrections import corrections_of
 from itaplan.documents.files import DocumentError, render
 from itaplan.documents.model import (
     Agency as DocumentAgency,
@@ -84,24 +85,17 @@ def plan_approval(plan: Plan) -> Approval:
 
 
 def _issue(measure: Measure, framework: Framework, assessment: Assessment) -> str:
-    """The weak point a measure answers (ประเด็นที่ต้องพัฒนา), in words."""
+    """The weak point a measure answers (ประเด็นที่ต้องพัฒนา): its indicator's items below
+    100 with their scores; for a measure of no indicator, what the agency wrote."""
+    if measure.indicator is not None and framework.has_indicator(measure.indicator):
+        return issue_text(assessment, measure.indicator)
     items = [
         f"{code} {framework.item(code).text}"
-        + (f" ได้ {format_score(assessment.items[code])} คะแนน" if code in assessment.items else "")
+        + (f" ({format_score(assessment.items[code])} คะแนน)" if code in assessment.items else "")
         for code in measure.item_codes
-        if framework.has_item(code)
+        if framework.has_item(code) and assessment.items.get(code, 0.0) < 100
     ]
-    if items:
-        return "; ".join(items)
-    if measure.analysis:
-        return str(measure.analysis)
-    if measure.indicator is not None and framework.has_indicator(measure.indicator):
-        ind = assessment.indicator(measure.indicator)
-        text = f"ตัวชี้วัดที่ {ind.number} {ind.name}"
-        if ind.value is not None:
-            text += f" ได้ {format_score(ind.value)} คะแนน"
-        return text
-    return ""
+    return "\n".join(items) or str(measure.analysis or "")
 
 
 def _measure_row(
@@ -149,9 +143,11 @@ def plan_document(plan: Plan) -> MeasuresDocument:
     printed_level: str | None = None
     previous: Assessment | None = None
     previous_total: float | None = None
+    corrections: tuple[str, ...] = ()
     if result is not None:
         evaluation = evaluate_result(result)
         assessment = evaluation.assessment
+        corrections = corrections_of(evaluation.findings, agency=agency.name)
         printed_level = evaluation.printed.level or None
         previous_total = result.previous_total
         before = previous_result(result)
@@ -163,7 +159,12 @@ def plan_document(plan: Plan) -> MeasuresDocument:
     else:
         # No result in the system: the document is the measures with an empty results table.
         assessment = assess(framework, {})
-    measures = list(plan.measures.prefetch_related("steps", "units").order_by("order", "id"))
+    # In indicator order (the plan's order within one), so each indicator is printed once
+    # over its measures; measures of no indicator come last.
+    measures = sorted(
+        plan.measures.prefetch_related("steps", "units").order_by("order", "id"),
+        key=lambda m: (m.indicator is None, m.indicator or 0),
+    )
     kb = knowledge_for(assessment.fiscal_year)
     document = measures_document(
         assessment,
@@ -182,6 +183,8 @@ def plan_document(plan: Plan) -> MeasuresDocument:
         indicators=tuple(_with_analysis(document, measures)),
         measures=tuple(_measure_row(m, framework, assessment, kb) for m in measures),
         draft=not plan.is_locked,
+        corrections=corrections,
+        show_corrections=agency.note_corrections,
     )
 
 

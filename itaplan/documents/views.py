@@ -69,6 +69,11 @@ def docx_template(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         if not is_admin:
             raise PermissionDenied(gettext("เฉพาะผู้ดูแลหน่วยงานเปลี่ยนแม่แบบเอกสารได้"))
+        if "note_corrections" in request.POST:
+            agency.note_corrections = request.POST["note_corrections"] == "1"
+            agency.save(update_fields=["note_corrections"])
+            messages.success(request, gettext("บันทึกการตั้งค่าหมายเหตุแล้ว"))
+            return redirect("documents:docx_template", code=agency.code)
         try:
             if "remove" in request.POST:
                 services.remove_agency_docx_template(agency.code)

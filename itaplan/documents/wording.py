@@ -8,6 +8,7 @@ document says is decided in one place, how it looks in each writer.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -149,10 +150,16 @@ def header_lines(
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell: its lines of text, bold in heading-like rows (tools, totals)."""
+    """A table cell: its lines of text, bold in heading-like rows (tools, totals).
+
+    A cell may span ``span`` rows downwards; the cells it covers in the rows below are
+    ``covered`` (empty, not printed).
+    """
 
     lines: tuple[str, ...]
     bold: bool = False
+    span: int = 1
+    covered: bool = False
 
     @property
     def text(self) -> str:
@@ -161,6 +168,9 @@ class Cell:
 
 def _cell(*lines: str, bold: bool = False) -> Cell:
     return Cell(tuple(line for line in lines if line), bold)
+
+
+COVERED = Cell((), covered=True)
 
 
 @dataclass(frozen=True)
@@ -219,6 +229,13 @@ class MeasuresText:
     measures_intro: str
     measures: Table
     approval: tuple[str, ...]
+    #: The legend: how indicator scores are classed, and the year's level table.
+    legend_heading: str = ""
+    classes: Table | None = None
+    levels: Table | None = None
+    levels_note: str = ""
+    #: หมายเหตุ listing the figures of the source that were corrected ('' for none).
+    corrections_note: str = ""
 
 
 def _tool_label(tool: ToolScore) -> str:
@@ -326,7 +343,7 @@ def _ranking(doc: MeasuresDocument, w: Words) -> tuple[Table, str]:
         best, worst = doc.ranking[0], doc.ranking[-1]
         note = (
             f"คะแนนสูงสุด {w.score(best.score)} คะแนน (ตัวชี้วัดที่ {w.number(best.number)} "
-            f"{best.name}) คะแนนต่ำสุด {w.score(worst.score)} คะแนน "
+            f"{best.name}) คะแนนน้อยที่สุด {w.score(worst.score)} คะแนน "
             f"(ตัวชี้วัดที่ {w.number(worst.number)} {worst.name})"
         )
     header = ("อันดับ", "ตัวชี้วัด", "คะแนน", "ผลการจัดกลุ่ม")
@@ -365,6 +382,72 @@ def indicator_heading(doc: MeasuresDocument, ind: IndicatorScore, w: Words) -> s
     return text
 
 
+def _bound(value: float, w: Words) -> str:
+    return w.text(f"{value:g}")
+
+
+def class_sentence(doc: MeasuresDocument, ind: IndicatorScore, w: Words) -> str:
+    """What the class of an indicator means, in the agency's words; '' when unclassed."""
+    low, full = (
+        _bound(doc.class_bound("improve", 85), w),
+        _bound(doc.class_bound("maintain", 100), w),
+    )
+    if ind.class_key == "urgent":
+        return f"ตัวชี้วัดนี้ได้คะแนนต่ำกว่า {low} คะแนน จึงเป็นตัวชี้วัดที่ต้องแก้ไขโดยเร่งด่วน"
+    if ind.class_key == "improve":
+        return f"ตัวชี้วัดนี้ได้คะแนนตั้งแต่ {low} คะแนนขึ้นไปแต่ยังไม่ถึง {full} คะแนน จึงเป็นตัวชี้วัดที่ต้องพัฒนาให้ดีขึ้น"
+    if ind.class_key == "maintain":
+        return (
+            f"ตัวชี้วัดนี้ได้คะแนนเต็ม {full} คะแนน {doc.agency.name}จะรักษาระดับการดำเนินงาน"
+            "และเผยแพร่หลักฐานการดำเนินงานให้ครบถ้วนต่อเนื่อง"
+        )
+    return ""
+
+
+def _quoted_measures(rows: tuple[tuple[int, MeasureRow], ...], w: Words) -> str:
+    named = [f"มาตรการที่ {w.number(n)} “{w.text(row.title)}”" for n, row in rows]
+    return named[0] if len(named) == 1 else " ".join(named[:-1]) + " และ" + named[-1]
+
+
+def indicator_paragraphs(doc: MeasuresDocument, ind: IndicatorScore, w: Words) -> tuple[str, ...]:
+    """The analysis of one indicator: what its class means and what it covers; what each
+    item below 100 says, weakest first; the items at full marks; the measures it gets.
+
+    Only items below 100 are explained, so no sentence is contradicted by an item that
+    scored full marks, and only an urgent indicator is said to have scored low.
+    """
+    if ind.score is None:
+        return tuple(w.text(p) for p in ind.analysis)
+    opening = " ".join(x for x in (class_sentence(doc, ind, w), *ind.analysis[:1]) if x)
+    paragraphs = [w.text(opening), *(w.text(p) for p in ind.analysis[1:])]
+    scores = {i.code: i.score for i in doc.items}
+    for code, text in ind.item_analysis:
+        if code in scores:
+            paragraphs.append(
+                w.text(f"ประเด็น {code} ได้ ")
+                + f"{w.score(scores[code])} คะแนน สะท้อนว่า"
+                + w.text(text)
+            )
+    if ind.class_key == "maintain":
+        return tuple(paragraphs)
+    weak = doc.weak_items_of(ind.number)
+    full = [i.code for i in doc.items if i.indicator == ind.number and i.score >= 100]
+    if weak and full:
+        codes = full[0] if len(full) == 1 else " ".join(full[:-1]) + " และ " + full[-1]
+        paragraphs.append(
+            w.text(f"ส่วนประเด็น {codes} ได้คะแนนเต็ม ")
+            + f"{doc.agency.name}จะรักษาแนวทางการปฏิบัติงานในประเด็นดังกล่าวไว้"
+        )
+    measures = doc.measures_of(ind.number)
+    aim = "ประเด็นที่ได้คะแนนน้อยที่สุดของตัวชี้วัดนี้ก่อน" if weak else "ตัวชี้วัดนี้"
+    if measures:
+        paragraphs.append(
+            f"{doc.agency.name}จึงกำหนด{_quoted_measures(measures, w)} "
+            f"เพื่อพัฒนา{aim} ในปีงบประมาณ {w.year(doc.plan_year)}"
+        )
+    return tuple(paragraphs)
+
+
 def _analysis(doc: MeasuresDocument, w: Words) -> tuple[ToolAnalysis, ...]:
     tools = []
     for tool in doc.tools:
@@ -372,13 +455,13 @@ def _analysis(doc: MeasuresDocument, w: Words) -> tuple[ToolAnalysis, ...]:
         if tool.lowest is not None:
             low = doc.indicator(tool.lowest)
             heading += (
-                f" ตัวชี้วัดที่มีคะแนนต่ำสุดของ {tool.code} คือ ตัวชี้วัดที่ {w.number(low.number)} "
+                f" ตัวชี้วัดที่ได้คะแนนน้อยที่สุดของ {tool.code} คือ ตัวชี้วัดที่ {w.number(low.number)} "
                 f"{low.name} ({w.score(low.score)} คะแนน)"
             )
         indicators = tuple(
             IndicatorAnalysis(
                 heading=indicator_heading(doc, ind, w),
-                paragraphs=tuple(w.text(p) for p in ind.analysis),
+                paragraphs=indicator_paragraphs(doc, ind, w),
                 weak_items=tuple(
                     w.text(f"{item.code} {item.text} ได้ ") + f"{w.score(item.score)} คะแนน"
                     for item in doc.weak_items_of(ind.number)
@@ -388,6 +471,61 @@ def _analysis(doc: MeasuresDocument, w: Words) -> tuple[ToolAnalysis, ...]:
         )
         tools.append(ToolAnalysis(w.text(heading), indicators))
     return tuple(tools)
+
+
+def _band_text(low: float, high: float | None, w: Words) -> str:
+    def shown(value: float) -> str:
+        return _bound(value, w)
+
+    if high is None:
+        return f"{shown(low)} คะแนน" if low >= 100 else f"ตั้งแต่ {shown(low)} คะแนนขึ้นไป"
+    if low <= 0:
+        return f"ต่ำกว่า {shown(high)} คะแนน"
+    return f"ตั้งแต่ {shown(low)} คะแนนแต่ต่ำกว่า {shown(high)} คะแนน"
+
+
+def _classes_table(doc: MeasuresDocument, w: Words) -> Table | None:
+    if not doc.classes:
+        return None
+    bands = doc.classes
+    rows = tuple(
+        TableRow(
+            (
+                _cell(
+                    _band_text(
+                        b.min_score, bands[n + 1].min_score if n + 1 < len(bands) else None, w
+                    )
+                ),
+                _cell(b.label),
+            )
+        )
+        for n, b in enumerate(bands)
+    )
+    return Table(("คะแนนรายตัวชี้วัด", "ผลการจัดกลุ่ม"), rows, (60, 40), centred=(1,))
+
+
+def _levels_table(doc: MeasuresDocument, w: Words) -> tuple[Table | None, str]:
+    if not doc.levels:
+        return None, ""
+    rows = []
+    for n, level in enumerate(doc.levels):
+        above = [lv.min_total for lv in doc.levels[:n] if lv.min_total > level.min_total]
+        if level.min_total <= 0 and above:
+            text = f"คะแนนรวมต่ำกว่า {w.score(min(above))} คะแนน"
+        else:
+            text = f"คะแนนรวมตั้งแต่ {w.score(level.min_total)} คะแนนขึ้นไป"
+        if level.min_each_tool is not None:
+            text += f" และทุกแบบวัดได้ตั้งแต่ {w.score(level.min_each_tool)} คะแนน"
+        if level.min_each_indicator is not None:
+            text += f" และทุกตัวชี้วัดได้ตั้งแต่ {w.score(level.min_each_indicator)} คะแนน"
+        label = w.text(level.label) + (" *" if level.inferred else "")
+        rows.append(TableRow((_cell(label), _cell(text))))
+    note = "ผลการประเมินอยู่ในระดับแรกจากบนลงล่างที่เข้าเกณฑ์ครบทุกข้อ"
+    if any(lv.inferred for lv in doc.levels):
+        note += (
+            " * เกณฑ์ของระดับที่มีเครื่องหมายนี้อนุมานจากผลการประเมินที่เผยแพร่ ยังไม่พบในประกาศหลักเกณฑ์การประเมิน"
+        )
+    return Table(("ระดับผลการประเมิน", "เกณฑ์"), tuple(rows), (30, 70), centred=(0,)), note
 
 
 def timeframe(row: MeasureRow, w: Words) -> str:
@@ -405,21 +543,17 @@ def steps(lines: tuple[str, ...], w: Words) -> tuple[str, ...]:
 def _indicator_cell(indicator: int | None, name: str, score: float | None, w: Words) -> Cell:
     if indicator is None:
         return _cell(w.text(name))
-    lines = [w.text(f"{indicator}. {name}")]
+    lines = [w.text(f"ตัวชี้วัดที่ {indicator} {name}")]
     if score is not None:
         lines.append(f"{w.score(score)} คะแนน")
     return _cell(*lines)
 
 
 def measure_cells(row: MeasureRow, number: int, issue: str, w: Words) -> tuple[Cell, ...]:
-    """The seven cells of measure ``number``, in :data:`MEASURE_HEADER` order.
-
-    The indicator is repeated on every row, not merged: a merged cell is printed once,
-    and a row carried over to the next page would lose its indicator.
-    """
+    """The seven cells of measure ``number``, in :data:`MEASURE_HEADER` order."""
     return (
         _indicator_cell(row.indicator, row.indicator_name, row.score, w),
-        _cell(w.text(issue)),
+        _cell(*(w.text(line) for line in issue.split("\n"))),
         _cell(w.text(f"{number}. {row.title}")),
         _cell(*steps(row.steps, w)),
         _cell(*(w.text(u) for u in row.units)),
@@ -428,19 +562,82 @@ def measure_cells(row: MeasureRow, number: int, issue: str, w: Words) -> tuple[C
     )
 
 
+def issue_of(doc: MeasuresDocument, row: MeasureRow) -> str:
+    """ประเด็นที่ต้องพัฒนา of a row: its indicator's items below 100 with their scores, else
+    what the indicator's class means (a result without item scores)."""
+    if row.issue or row.indicator is None:
+        return row.issue
+    try:
+        ind = doc.indicator(row.indicator)
+    except StopIteration:
+        return ""
+    low = _bound(doc.class_bound("improve", 85), Words(False))
+    full = _bound(doc.class_bound("maintain", 100), Words(False))
+    if ind.class_key == "urgent":
+        return f"ตัวชี้วัดที่ต้องแก้ไขโดยเร่งด่วน (ต่ำกว่า {low} คะแนน)"
+    if ind.class_key == "improve":
+        return f"ตัวชี้วัดที่ต้องพัฒนาให้ดีขึ้น ({low} คะแนนขึ้นไปแต่ยังไม่ถึง {full} คะแนน)"
+    if ind.class_key == "maintain":
+        return "ตัวชี้วัดที่รักษาระดับ (คะแนนเต็ม)"
+    return ""
+
+
 def _measures_table(doc: MeasuresDocument, w: Words) -> Table:
-    # Several measures often answer one weak point; its (long) analysis is printed on the
-    # first of them and the others refer to it.
-    first_with: dict[str, int] = {}
-    rows = []
-    for number, row in enumerate(doc.measures, start=1):
-        issue = row.issue
-        if issue in first_with:
-            issue = f"ประเด็นเดียวกับมาตรการที่ {first_with[issue]}"
-        else:
-            first_with[issue] = number
-        rows.append(TableRow(measure_cells(row, number, issue, w)))
+    # The measures of one indicator follow each other (the rows are in indicator order);
+    # its indicator and its weak items are printed once, over all of them.
+    rows: list[TableRow] = []
+    measures = doc.measures
+    n = 0
+    while n < len(measures):
+        row = measures[n]
+        span = 1
+        if row.indicator is not None:
+            while n + span < len(measures) and measures[n + span].indicator == row.indicator:
+                span += 1
+        for k in range(span):
+            cells = list(
+                measure_cells(measures[n + k], n + k + 1, issue_of(doc, measures[n + k]), w)
+            )
+            if k == 0 and span > 1:
+                cells[0] = dataclasses.replace(cells[0], span=span)
+                cells[1] = dataclasses.replace(cells[1], span=span)
+            elif k > 0:
+                cells[0] = cells[1] = COVERED
+            rows.append(TableRow(tuple(cells)))
+        n += span
     return Table(MEASURE_HEADER, tuple(rows), MEASURE_WIDTHS, centred=(5,))
+
+
+def measures_intro(doc: MeasuresDocument, w: Words) -> str:
+    """The opening of section 2, true to the classes of the indicators it answers."""
+    answered = {row.indicator for row in doc.measures if row.indicator is not None}
+    counts = {
+        key: sum(1 for i in doc.indicators if i.class_key == key and i.number in answered)
+        for key in ("urgent", "improve", "maintain")
+    }
+    words = {
+        "urgent": "ตัวชี้วัดที่ต้องแก้ไขโดยเร่งด่วน",
+        "improve": "ตัวชี้วัดที่ต้องพัฒนาให้ดีขึ้น",
+        "maintain": "ตัวชี้วัดที่รักษาระดับ",
+    }
+    parts = [f"{words[k]} {w.number(n)} ตัวชี้วัด" for k, n in counts.items() if n]
+    text = (
+        f"{doc.agency.name}นำผลการวิเคราะห์ข้างต้นมากำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+        f" จำนวน {w.number(len(doc.measures))} มาตรการ ดำเนินการในปีงบประมาณ {w.year(doc.plan_year)}"
+    )
+    if parts:
+        joined = parts[0] if len(parts) == 1 else " ".join(parts[:-1]) + " และ" + parts[-1]
+        text += f" ครอบคลุม{joined}"
+    if doc.items and any(doc.weak_items_of(n) for n in answered):
+        text += " โดยแต่ละมาตรการมุ่งพัฒนาประเด็นที่ได้คะแนนน้อยที่สุดของตัวชี้วัดนั้นก่อน"
+    return text + " ดังนี้"
+
+
+def corrections_note(corrections: tuple[str, ...], w: Words) -> str:
+    """หมายเหตุ listing the figures of the source corrected by computation."""
+    if not corrections:
+        return ""
+    return w.text("หมายเหตุ " + " ".join(f"({n}) {c}" for n, c in enumerate(corrections, start=1)))
 
 
 def measures_text(doc: MeasuresDocument) -> MeasuresText:
@@ -449,7 +646,7 @@ def measures_text(doc: MeasuresDocument) -> MeasuresText:
     ranking, note = _ranking(doc, w)
     items = _items_table(doc, w)
     results_year = w.year(doc.results_year)
-    count = w.number(len(doc.measures))
+    levels, levels_note = _levels_table(doc, w)
     return MeasuresText(
         header=header_lines(MEASURES_TITLE, doc.plan_year, doc.agency, w, draft=doc.draft),
         results_heading=f"{w.number(1)}. ผล{ITA_NAME} ประจำปีงบประมาณ {results_year}",
@@ -473,13 +670,14 @@ def measures_text(doc: MeasuresDocument) -> MeasuresText:
         measures_heading=(
             f"{w.number(2)}. {MEASURES_TITLE} ประจำปีงบประมาณ {w.year(doc.plan_year)}"
         ),
-        measures_intro=(
-            f"{doc.agency.name} นำผลการวิเคราะห์ข้างต้นมากำหนดมาตรการ {count} มาตรการ "
-            f"เพื่อแก้ไขและพัฒนาตัวชี้วัดที่ได้คะแนนต่ำกว่าเกณฑ์และประเด็นที่ยังไม่ได้คะแนนเต็ม "
-            f"ดำเนินการในปีงบประมาณ {w.year(doc.plan_year)} ดังนี้"
-        ),
+        measures_intro=measures_intro(doc, w),
         measures=_measures_table(doc, w),
         approval=approval_lines(doc.approval, w),
+        legend_heading=f"เกณฑ์การจัดกลุ่มคะแนนรายตัวชี้วัดและระดับผลการประเมินปีงบประมาณ {results_year}",
+        classes=_classes_table(doc, w),
+        levels=levels,
+        levels_note=levels_note,
+        corrections_note=corrections_note(doc.corrections, w) if doc.show_corrections else "",
     )
 
 

@@ -270,3 +270,27 @@ def test_max_measures_keeps_the_first_selected_in_the_plan_and_the_document(tmp_
     assert "กำหนดมาตรการ 3 มาตรการ" in _plain_html(out)
     refused = itaplan("suggest", seed("000"), "--max-measures", "0")
     assert refused.returncode == 2 and "ตั้งแต่ 1" in refused.stderr
+
+
+def test_every_correction_of_the_source_is_said_on_stderr_and_in_a_note_on_request(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "o27.html"
+    plain = itaplan("document", "measures", "--from-file", seed("003"), "--out", out)
+    assert plain.returncode == 0, plain.stderr
+    said = [line for line in plain.stderr.splitlines() if "แก้ไขจากต้นฉบับ" in line]
+    assert any("คะแนน OIT พิมพ์ไว้ 98.78" in line and "89.78" in line for line in said)
+    assert any("ตัวชี้วัดที่ 5" in line for line in said)
+    assert "หมายเหตุ" not in _plain_html(out)  # off by default
+
+    noted = itaplan(
+        "document", "measures", "--from-file", seed("003"), "--out", out, "--corrections-note"
+    )
+    assert noted.returncode == 0, noted.stderr
+    assert "หมายเหตุ (๑)" in _plain_html(out) and "๙๘.๗๘" in _plain_html(out)
+
+
+def test_seed_004_says_its_indicator_6_and_its_previous_year(tmp_path: Path) -> None:
+    run = itaplan("document", "measures", "--from-file", seed("004"), "--out", tmp_path / "a.html")
+    assert "ตัวชี้วัดที่ 6 พิมพ์ไว้หลายค่า (96.29 และ 96.26) เอกสารนี้ใช้ 96.26" in run.stderr
+    assert "ปีงบประมาณ 2568 เอกสารนี้ถือเป็นคะแนนของปีงบประมาณ 2567" in run.stderr

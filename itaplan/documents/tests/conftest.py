@@ -29,7 +29,7 @@ from itaplan.documents.model import (
 from itaplan.documents.pdftext import actual_text
 from itaplan.domain import criteria
 from itaplan.domain.checking import CheckReport, check_parsed
-from itaplan.domain.knowledge import KnowledgeBase, load_knowledge, suggest
+from itaplan.domain.knowledge import KnowledgeBase, default_selection, load_knowledge, suggest
 from itaplan.domain.parsing import parse_result_text
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -64,7 +64,7 @@ def build_seed(key: str) -> Seed:
     assert parsed.fiscal_year is not None
     report = check_parsed(parsed, criteria.load(parsed.fiscal_year))
     kb = load_knowledge(parsed.fiscal_year)
-    suggestions = suggest(report.assessment, kb)
+    suggestions = default_selection(suggest(report.assessment, kb))
     district, province = find_location(text)
     document = measures_document_from_result(
         report,

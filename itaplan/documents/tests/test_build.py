@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itaplan.documents.build import FULL_MARKS, find_location, measures_document_from_result
+from itaplan.documents.build import find_location, measures_document_from_result
 from itaplan.documents.model import Agency
 from itaplan.documents.tests.conftest import Seed, build_seed, seed_text
 from itaplan.domain.parsing import parse_result_text
@@ -59,12 +59,17 @@ def test_every_weak_indicator_gets_a_measure(seed: Seed) -> None:
 
 def test_indicator_analysis_comes_from_the_knowledge_base(seed: Seed) -> None:
     for ind in seed.document.indicators:
-        if ind.class_key == "maintain":
-            assert ind.analysis == (FULL_MARKS,)
-        else:
-            entry = seed.kb.for_indicator(ind.number)
-            assert entry is not None
-            assert ind.analysis and ind.analysis[0] in entry.analysis
+        entry = seed.kb.for_indicator(ind.number)
+        assert entry is not None
+        assert ind.analysis and ind.analysis[0] in entry.analysis
+
+
+def test_only_items_below_100_are_explained_weakest_first(seed: Seed) -> None:
+    scores = {i.code: i.score for i in seed.document.items}
+    for ind in seed.document.indicators:
+        codes = [code for code, _ in ind.item_analysis]
+        assert all(scores[c] < 100 for c in codes)
+        assert [scores[c] for c in codes] == sorted(scores[c] for c in codes)
 
 
 def test_ranking_runs_from_the_highest_score_down(seed: Seed) -> None:

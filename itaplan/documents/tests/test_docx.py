@@ -78,7 +78,7 @@ def test_seed_000_shows_indicators_9_and_10_urgent_and_level_d() -> None:
 def test_seed_004_shows_passed_good_and_indicator_4_lowest_of_iit() -> None:
     text = all_text(Document(io.BytesIO(seed_docx_bytes("004"))))
     assert "ผ่านดี" in text
-    assert "ตัวชี้วัดที่มีคะแนนต่ำสุดของ IIT คือ ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ" in text
+    assert "ตัวชี้วัดที่ได้คะแนนน้อยที่สุดของ IIT คือ ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ" in text
     assert "(นายสมชาย ใจดี)" in text and "วันที่ ๑๔ พฤศจิกายน ๒๕๖๘" in text
 
 

@@ -29,7 +29,7 @@ from itaplan.documents.tests.stored import (
     pdf_fonts,
     write_pdf,
 )
-from itaplan.documents.wording import BLANK_NAME, DRAFT_LINE, Words, level_text
+from itaplan.documents.wording import BLANK_NAME, DRAFT_LINE, Words, level_text, measures_text
 from itaplan.documents.xlsx import ITEMS_SHEET, MEASURES_SHEET, RESULTS_SHEET
 from itaplan.domain.thai import format_score
 from itaplan.plans.models import Plan
@@ -69,10 +69,11 @@ class PlanDocumentTests(StoredDemoTestCase):
                 self.assertEqual(document.thai_digits, agency.thai_digits)
                 self.assertEqual(document.level, plan.result.computed_level)
                 self.assertAlmostEqual(document.total, plan.result.computed_total)
-                measures = list(plan.measures.order_by("order"))
+                # In indicator order, the plan's order within one indicator.
+                measures = sorted(plan.measures.order_by("order"), key=lambda m: m.indicator or 99)
                 self.assertEqual([m.title for m in document.measures], [m.title for m in measures])
                 self.assertEqual(len(document.measures), SUGGESTED + 1)
-                self.assertEqual(document.measures[-1].title, HANDWRITTEN_TITLE)
+                self.assertIn(HANDWRITTEN_TITLE, [m.title for m in document.measures])
                 for row, measure in zip(document.measures, measures, strict=True):
                     self.assertEqual(row.steps, tuple(s.text for s in measure.steps.all()))
                     self.assertEqual(row.units, tuple(u.name for u in measure.units.all()))
@@ -170,9 +171,9 @@ class PlanDocumentTests(StoredDemoTestCase):
     def test_seed_004_shows_passed_good_and_indicator_4_lowest_of_iit(self) -> None:
         text = pdf_body(self.pdfs["samruean"])
         self.assertIn("อยู่ในระดับผ่านดี", text)
-        self.assertIn(normalise("ตัวชี้วัดที่มีคะแนนต่ำสุดของ IIT คือ ตัวชี้วัดที่ ๔"), text)
+        self.assertIn(normalise("ตัวชี้วัดที่ได้คะแนนน้อยที่สุดของ IIT คือ ตัวชี้วัดที่ ๔"), text)
         docx = normalise(docx_text(self.docx["samruean"]))
-        self.assertIn(normalise("ตัวชี้วัดที่มีคะแนนต่ำสุดของ IIT คือ ตัวชี้วัดที่ ๔"), docx)
+        self.assertIn(normalise("ตัวชี้วัดที่ได้คะแนนน้อยที่สุดของ IIT คือ ตัวชี้วัดที่ ๔"), docx)
 
     def test_last_years_stored_result_gives_the_year_on_year_comparison(self) -> None:
         plan = self.plan("samruean")
@@ -196,7 +197,9 @@ class PlanDocumentTests(StoredDemoTestCase):
         wb = load_workbook(io.BytesIO(services.plan_file(plan, "xlsx")))
         self.assertEqual(wb.sheetnames, [RESULTS_SHEET, ITEMS_SHEET, MEASURES_SHEET])
         titles = [row[5] for row in wb[MEASURES_SHEET].iter_rows(min_row=2, values_only=True)]
-        self.assertEqual(titles, [m.title for m in plan.measures.order_by("order")])
+        # In indicator order, the plan's order within one indicator.
+        measures = sorted(plan.measures.order_by("order"), key=lambda m: m.indicator or 99)
+        self.assertEqual(titles, [m.title for m in measures])
         results = {row[2]: row for row in wb[RESULTS_SHEET].iter_rows(values_only=True)}
         self.assertAlmostEqual(results["คะแนนรวม"][3], plan.result.computed_total)
 
@@ -230,6 +233,37 @@ class PlanDocumentTests(StoredDemoTestCase):
         self.assertIsNone(document.total)
         self.assertTrue(all(not ind.analysis for ind in document.indicators))
         self.assertIn("ผู้บริหาร", docx_text(services.plan_file(plan, "docx")))
+
+    def test_the_corrections_footnote_follows_the_agency_setting(self) -> None:
+        plan = self.plan("lumphli")  # seed 003: OIT printed 98.78, computes to 89.78
+        document = services.plan_document(plan)
+        self.assertTrue(any("คะแนน OIT พิมพ์ไว้ 98.78" in c for c in document.corrections))
+        self.assertEqual(measures_text(document).corrections_note, "")  # off by default
+        plan.agency.note_corrections = True
+        plan.agency.save(update_fields=["note_corrections"])
+        note = measures_text(services.plan_document(self.plan("lumphli"))).corrections_note
+        self.assertTrue(note.startswith("หมายเหตุ (๑)"))
+        self.assertIn("๙๘.๗๘", note)
+        self.assertIn(normalise("๙๘.๗๘"), normalise(docx_text(services.plan_file(plan, "docx"))))
+
+    def test_the_agency_admin_turns_the_footnote_on_and_off(self) -> None:
+        from django.urls import reverse
+
+        from itaplan.agencies.models import Agency, Membership
+
+        agency = Agency.objects.get(code="lumphli")
+        admin = Membership.objects.filter(agency=agency, role=Membership.Role.ADMIN).first()
+        if admin is None:
+            self.skipTest("the demo has no agency admin for ลุมพลี")
+        self.client.force_login(admin.user)
+        url = reverse("documents:docx_template", args=[agency.code])
+        self.assertContains(self.client.get(url), 'id="corrections-setting"')
+        self.client.post(url, {"note_corrections": "1"})
+        agency.refresh_from_db()
+        self.assertTrue(agency.note_corrections)
+        self.client.post(url, {"note_corrections": "0"})
+        agency.refresh_from_db()
+        self.assertFalse(agency.note_corrections)
 
 
 class RoundReportTests(StoredDemoTestCase):
