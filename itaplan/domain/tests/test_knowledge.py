@@ -24,6 +24,7 @@ from itaplan.domain.knowledge import (
 )
 from itaplan.domain.scoring import assess
 from itaplan.domain.tests.test_scoring import SEED_000, SEED_003, SEED_004_EIT, SEED_004_ITEMS
+from itaplan.domain.tests.voice import LOW_SCORE, faults
 
 YEARS = [2568, 2569]
 THAI = re.compile(r"[\u0e01-\u0e4e]")
@@ -390,3 +391,34 @@ def test_indicators_already_answered_are_left_to_the_plan() -> None:
     chosen = default_selection(suggest(result, kb), covered={4, 5})
     assert {"indicator 4", "indicator 5"}.isdisjoint(s.target for s in chosen)
     assert len(chosen) == 8
+
+
+# --- the agency's own voice ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", [2564, 2565, 2568, 2569])
+def test_no_text_of_the_knowledge_base_says_what_the_agency_never_says(year: int) -> None:
+    kb = kb_of(year)
+    texts = [e.analysis for e in kb.entries]
+    texts += [t for tpl in kb.templates for t in (tpl.title, *tpl.steps, tpl.unit, tpl.monitoring)]
+    found = [fault for text in texts for fault in faults(text)]
+    assert not found, "\n".join(found)
+    assert not [t for t in texts if LOW_SCORE in t]  # the document says it, of urgent ones only
+
+
+@pytest.mark.parametrize("year", [2564, 2568])
+def test_every_item_text_reads_after_the_documents_words_it_reflects(year: int) -> None:
+    # The o27 prints "ประเด็น i10 ได้ … คะแนน สะท้อนว่า" + the item's text: a finding about
+    # the agency's people or its published data, then what the agency will do.
+    for entry in kb_of(year).entries:
+        if entry.target.startswith("indicator"):
+            continue
+        assert entry.analysis.startswith(("บุคลากรบางส่วน", "ผู้รับบริการบางส่วน", "ข้อมูล")), entry.target
+        assert "หน่วยงานจะ" in entry.analysis or "ผู้บริหารจะ" in entry.analysis, entry.target
+
+
+def test_the_voice_check_finds_what_it_is_there_to_find() -> None:
+    assert faults("หน่วยงานจึงควรตรวจก่อนการตรวจของ ป.ป.ช.")
+    assert faults("การทุจริตและประพฤติ มิชอบ")
+    assert faults("ท่านเชื่อมั่นใน กระบวนการ เ พื่อ")
+    assert not faults("หน่วยงานจะจัดทำคู่มือการปฏิบัติงาน (o8) และชี้แจงให้บุคลากรทุกคนทราบ")
