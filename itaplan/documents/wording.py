@@ -525,7 +525,7 @@ def _levels_table(doc: MeasuresDocument, w: Words) -> tuple[Table | None, str]:
         note += (
             " * เกณฑ์ของระดับที่มีเครื่องหมายนี้อนุมานจากผลการประเมินที่เผยแพร่ ยังไม่พบในประกาศหลักเกณฑ์การประเมิน"
         )
-    return Table(("ระดับผลการประเมิน", "เกณฑ์"), tuple(rows), (30, 70), centred=(0,)), note
+    return Table(("ระดับ", "เกณฑ์"), tuple(rows), (30, 70), centred=(0,)), note
 
 
 def timeframe(row: MeasureRow, w: Words) -> str:

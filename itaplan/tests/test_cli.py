@@ -253,7 +253,7 @@ def test_the_o27_from_a_seed_has_exactly_the_measures_suggest_marks_selected(
     )
     assert made.returncode == 0, made.stderr
     text = _plain_html(out)
-    assert f"กำหนดมาตรการ {len(selected)} มาตรการ" in text
+    assert f"จำนวน {len(selected)} มาตรการ" in text
     titles = {s["measure"]["title"] for s in selected}
     for suggestion in data["suggestions"]:
         title = suggestion["measure"]["title"]
@@ -267,7 +267,7 @@ def test_max_measures_keeps_the_first_selected_in_the_plan_and_the_document(tmp_
     out = tmp_path / "o27.html"
     args = ("--from-file", seed("000"), "--out", out, "--max-measures", "3", "--arabic-digits")
     assert itaplan("document", "measures", *args).returncode == 0
-    assert "กำหนดมาตรการ 3 มาตรการ" in _plain_html(out)
+    assert "จำนวน 3 มาตรการ" in _plain_html(out)
     refused = itaplan("suggest", seed("000"), "--max-measures", "0")
     assert refused.returncode == 2 and "ตั้งแต่ 1" in refused.stderr
 

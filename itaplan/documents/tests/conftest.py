@@ -153,12 +153,20 @@ def missing_thai_runs(html: str, path: Path) -> tuple[list[str], int]:
     """
     runs = _Runs()
     runs.feed(html)
-    raw = "".join(pdf_text(path, "-raw").split())
-    plain = "".join(pdf_text(path).split())
+    raw = "".join(_without_page_numbers(pdf_text(path, "-raw")).split())
+    plain = "".join(_without_page_numbers(pdf_text(path)).split())
     everything = runs.inside | runs.outside
     missing = {run for run in everything if run not in raw}
     missing |= {run for run in runs.outside if run not in plain}
     return sorted(missing), len(everything)
+
+
+def _without_page_numbers(text: str) -> str:
+    """``pdftotext`` output without the lines that are only a page number: a paragraph
+    running over a page break would otherwise have the number in the middle of a word."""
+    return "\n".join(
+        line for line in text.splitlines() if not re.fullmatch(r"\s*[0-9๐-๙]+\s*", line)
+    )
 
 
 def pdf_text(path: Path, *mode: str) -> str:

@@ -60,7 +60,7 @@ def test_every_thai_run_of_the_document_is_copied_back_exactly_from_the_pdf(
     seed: Seed, seed_pdf: Path
 ) -> None:
     missing, runs = missing_thai_runs(pdf.measures_html(seed.document), seed_pdf)
-    assert runs > 500
+    assert runs > 250  # one measure per indicator below 100: some 300 runs a seed
     assert missing == [], f"{len(missing)} of {runs} Thai runs not in pdftotext's text"
 
 
