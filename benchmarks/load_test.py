@@ -184,7 +184,7 @@ def start_server(port: int, workers: int, static_root: str) -> subprocess.Popen[
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=5):
                 return server
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out while the workers start
             if server.poll() is not None:
                 raise SystemExit("the server stopped while starting") from None
             time.sleep(0.3)
