@@ -309,7 +309,13 @@ def read_tables(
                     for cell in texts:
                         records[-1].add(role, cell)
             continue
-        if not content:  # merged measure cells: this indicator shares a measure
+        # Merged measure cells: left empty below their first row (PDF text), or repeated
+        # in every row they cover (a .docx read cell by cell). Either way this indicator
+        # shares the measure of the row above.
+        if content and in_table and not pending and _same_measure(records[-1], by_role):
+            records[-1].shared_keys.append(key)
+            continue
+        if not content:
             if in_table and not pending and records[-1].has_indicator_column:
                 records[-1].shared_keys.append(key)
                 for cell in by_role.get("analysis", []):
@@ -325,6 +331,16 @@ def read_tables(
         pending.clear()
         records.append(record)
     return records
+
+
+def _same_measure(record: Record, by_role: dict[str, list[str]]) -> bool:
+    """Whether a row repeats the measure cells of ``record`` word for word."""
+    if not record.has_indicator_column:
+        return False
+    return all(
+        compact(" ".join(clean(c) for c in by_role.get(role, []))) == compact(record.text(role))
+        for role in CONTENT_ROLES
+    )
 
 
 def _is_section(key: str) -> bool:

@@ -185,6 +185,32 @@ def test_a_header_repeated_on_the_next_page_and_a_row_broken_by_it_are_read_once
     assert check_measures([first, second], 2568) == []
 
 
+# A .docx read cell by cell repeats a vertically merged cell in every row it covers
+# (itaplan.results.textfiles.docx_text); a PDF leaves it empty below its first row, and
+# a vertically centred one shows its text in a middle row.
+DOCX_REPEATED = """\
+ตัวชี้วัด\tคะแนน\tมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\tระยะเวลา
+ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน\t79.54\tปรับปรุงคู่มือ\t1. ทบทวน 2. ประกาศ\tสำนักปลัด\tม.ค. - มิ.ย. 69
+ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร\t85.53\tปรับปรุงคู่มือ\t1. ทบทวน 2. ประกาศ\tสำนักปลัด\tม.ค. - มิ.ย. 69
+ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน\t78.60\tเปิดรับฟังความเห็น\tจัดเวทีประชาคม\tกองช่าง\tไตรมาส 3
+"""
+CENTRED_MERGE = """\
+ตัวชี้วัด\tคะแนน\tมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\tระยะเวลา
+๑. การปฏิบัติหน้าที่\t๙๒.๒๖\t\t\t\t
+๒. การใช้งบประมาณ\t๘๔.๕๒\tจัดทำคู่มือ\tประชุมชี้แจง\tสำนักปลัด\tตลอดปีงบประมาณ
+๓. การใช้อำนาจ\t๘๗.๘๖\t\t\t\t
+"""
+
+
+@pytest.mark.parametrize("text", [DOCX_REPEATED, CENTRED_MERGE])
+def test_a_merged_measure_cell_is_one_measure_for_the_indicators_it_covers(text: str) -> None:
+    measures = read_measures(text, plan_year=2569)
+    assert [m.as_dict()["indicators"] for m in measures] in (
+        [[6, 7], [8]],
+        [[2, 1, 3]],
+    )
+
+
 def test_a_period_that_cannot_be_read_is_a_finding_too() -> None:
     text = "ตัวชี้วัด\tมาตรการ\tผู้รับผิดชอบ\tระยะเวลา\n๑. การใช้อำนาจ\tมอบหมายงานเป็นธรรม\tสำนักปลัด\tตามความเหมาะสม\n"
     [measure] = read_measures(text, plan_year=2569)
