@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from auditlog.models import LogEntry
 from django.db import transaction
 
 from itaplan.agencies.models import Agency, Unit
 from itaplan.domain.readers.columns import compact
-from itaplan.domain.readers.measures import ALL_UNITS, ReadMeasure, check_measures
+from itaplan.domain.readers.measures import ALL_UNITS, ReadMeasure, findings_by_measure
+from itaplan.domain.readers.periods import Period
 from itaplan.domain.scoring import Finding
 from itaplan.plans import services
 from itaplan.plans.models import Plan
@@ -69,30 +70,55 @@ def match_units(agency: Agency, printed: Sequence[str]) -> tuple[list[Unit], lis
     return found, unmatched
 
 
+def measure_draft(
+    agency: Agency,
+    plan_year: int,
+    *,
+    title: str,
+    steps: Sequence[str],
+    printed_units: Sequence[str],
+    indicator: int | None,
+    period: Period | None = None,
+    analysis: str = "",
+    monitoring: str = "",
+) -> tuple[MeasureData, list[str]]:
+    """A measure read from a document as plan input, and the unit names to offer for
+    creation. Without a period it runs the whole plan year (the document gives none)."""
+    first, last = Plan(fiscal_year=plan_year).bounds
+    units, unmatched = match_units(agency, printed_units)
+    data = MeasureData(
+        title=title[:500],
+        steps=list(steps) or [title],
+        start_date=period.start if period else first,
+        end_date=period.end if period else last,
+        units=units,
+        indicator=indicator,
+        analysis=analysis,
+        monitoring=monitoring,
+        reporting_dates=services.default_reporting_dates(plan_year),
+    )
+    return data, unmatched
+
+
 def proposals(agency: Agency, plan_year: int, measures: Sequence[ReadMeasure]) -> list[Proposal]:
     """What the import page shows for each measure read, in printed order."""
-    findings: dict[int, list[Finding]] = {}
-    for finding in check_measures(list(measures), plan_year):
-        number = int(finding.field.split()[1])
-        findings.setdefault(number, []).append(finding)
-    first, last = services.Plan(fiscal_year=plan_year).bounds
+    findings = findings_by_measure(list(measures), plan_year)
     result = []
     for number, read in enumerate(measures, start=1):
-        units, unmatched = match_units(agency, read.units)
-        start, end = (read.period.start, read.period.end) if read.period else (first, last)
+        data, unmatched = measure_draft(
+            agency,
+            plan_year,
+            title=read.title,
+            steps=read.steps,
+            printed_units=read.units,
+            indicator=read.indicator,
+            period=read.period,
+            analysis=read.analysis,
+            monitoring=read.monitoring,
+        )
         result.append(
             Proposal(
-                data=MeasureData(
-                    title=read.title[:500],
-                    steps=list(read.steps) or [read.title],
-                    start_date=start,
-                    end_date=end,
-                    units=units,
-                    indicator=read.indicator,
-                    analysis=read.analysis,
-                    monitoring=read.monitoring,
-                    reporting_dates=services.default_reporting_dates(plan_year),
-                ),
+                data=data,
                 new_units=unmatched,
                 findings=findings.get(number, []),
                 period_text=read.period_text,
@@ -130,7 +156,7 @@ def plan_from_measures(
                 if unit not in units:
                     units.append(unit)
         try:
-            services.add_measure(plan, user, MeasureData(**{**data.__dict__, "units": units}))
+            services.add_measure(plan, user, replace(data, units=units))
         except PlanError as error:
             raise PlanError(f"มาตรการที่ {number}: {error.message}", error.field) from None
     LogEntry.objects.log_create(

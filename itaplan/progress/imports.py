@@ -18,8 +18,7 @@ from django.db import transaction
 from itaplan.agencies.models import Agency
 from itaplan.domain.readers.columns import compact
 from itaplan.domain.readers.progress import ReadProgress
-from itaplan.plans import services as plans
-from itaplan.plans.imports import match_units
+from itaplan.plans.imports import measure_draft
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.services import MeasureData
 from itaplan.progress import services
@@ -107,19 +106,15 @@ def measures_of_report(
     """The measures a report names, for a plan that does not exist yet (the demo of seed
     002): the agency's units matched, the others offered; the report gives no period,
     so each runs the whole plan year."""
-    first, last = Plan(fiscal_year=plan_year).bounds
-    result = []
-    for row in rows:
-        units, new_units = match_units(agency, row.units)
-        data = MeasureData(
-            title=row.title[:500],
-            steps=list(row.steps) or [row.title],
-            start_date=first,
-            end_date=last,
-            units=units,
+    return [
+        measure_draft(
+            agency,
+            plan_year,
+            title=row.title,
+            steps=row.steps,
+            printed_units=row.units,
             indicator=row.indicator,
             monitoring=f"ผู้รับผิดชอบตามรายงาน: {', '.join(row.units)}" if row.units else "",
-            reporting_dates=plans.default_reporting_dates(plan_year),
         )
-        result.append((data, new_units))
-    return result
+        for row in rows
+    ]

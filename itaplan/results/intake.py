@@ -22,7 +22,7 @@ from itaplan.agencies.models import Agency
 from itaplan.domain.checking import check_parsed
 from itaplan.domain.criteria import CriteriaError, available_years, load
 from itaplan.domain.parsing import parse_result_text
-from itaplan.domain.readers.measures import ReadMeasure, check_measures, read_measures
+from itaplan.domain.readers.measures import ReadMeasure, findings_by_measure, read_measures
 from itaplan.domain.scoring import Finding
 from itaplan.domain.thai import format_score
 from itaplan.results.models import ConfirmedDraft, Result
@@ -243,10 +243,7 @@ def measures_in(draft: Draft) -> MeasuresFound | None:
     measures = read_measures(draft.source_text, plan_year=plan_year, results_year=draft.fiscal_year)
     if not measures:
         return None
-    findings: dict[int, list[Finding]] = {}
-    for finding in check_measures(measures, plan_year):
-        findings.setdefault(int(finding.field.split()[1]), []).append(finding)
-    return MeasuresFound(plan_year, measures, findings)
+    return MeasuresFound(plan_year, measures, findings_by_measure(measures, plan_year))
 
 
 # --- agency names ----------------------------------------------------------------

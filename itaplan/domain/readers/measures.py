@@ -264,3 +264,11 @@ def check_measures(measures: list[ReadMeasure], plan_year: int) -> list[Finding]
                 )
             )
     return findings
+
+
+def findings_by_measure(measures: list[ReadMeasure], plan_year: int) -> dict[int, list[Finding]]:
+    """:func:`check_measures` by measure number (from 1), for showing beside each row."""
+    found: dict[int, list[Finding]] = {}
+    for finding in check_measures(measures, plan_year):
+        found.setdefault(int(finding.field.split()[1]), []).append(finding)
+    return found
