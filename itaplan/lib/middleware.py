@@ -43,7 +43,17 @@ def is_busy(error: BaseException) -> bool:
     return isinstance(error, OperationalError) and any(s in str(error) for s in BUSY_SIGNS)
 
 
-class DatabaseBusyMiddleware:
+class ExceptionAnswer:
+    """A middleware that only turns some exceptions of views into an answer."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+
+class DatabaseBusyMiddleware(ExceptionAnswer):
     """Answer a write that lost the race for the database with a Thai "try again" page.
 
     SQLite waits for the write lock (settings: IMMEDIATE transactions, a busy timeout)
@@ -51,12 +61,6 @@ class DatabaseBusyMiddleware:
     person is told, in Thai, that someone else was saving and nothing of theirs was
     saved (503 with Retry-After), never shown the 500 page.
     """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_busy(exception):
@@ -76,19 +80,13 @@ def is_out_of_range(error: BaseException) -> bool:
     return isinstance(error, DataError) and "out of range" in str(error)
 
 
-class OutOfRangeIdMiddleware:
+class OutOfRangeIdMiddleware(ExceptionAnswer):
     """A number too large for any id cannot name a row: the page is not found (404).
 
     Ids come from people in URLs (``/plans/<id>/``) and in forms (a unit's or a
     measure's id in a choice field); whichever query first meets one fails in the
     database driver rather than finding nothing, so it is answered here, once.
     """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_out_of_range(exception):
