@@ -6,11 +6,13 @@ the wide tables on a named landscape page, Sarabun embedded through ``@font-face
 page numbers from CSS counters in the Thai or Arabic digits of the agency.
 
 Thai is written without spaces between words, so a line may only break where a
-dictionary says a word ends. Pango finds those places itself only when it was built
-with libthai (Debian's is); elsewhere it would break lines anywhere. So every run of
-Thai text is cut into words with PyThaiNLP's ``newmm`` engine and a zero-width space
-(U+200B) is put between the words, which any Pango honours. Names that must not be
-split at all (the agency, its district and province) are set ``white-space: nowrap``.
+dictionary says a word ends. Pango finds those places with libthai's dictionary:
+Debian's Pango (the Dockerfile's, CI's) is built with it, and a test checks that lines
+break between words. (Words used to be cut with PyThaiNLP's ``newmm`` and joined by
+zero-width spaces: libthai broke the same places anyway, as the engine comparison of
+``benchmarks/bench_documents.py`` shows, and building the 62,000-word dictionary cost
+0.6 s of every cold start.) Names that must not be split at all (the agency, its
+district and province) are set ``white-space: nowrap``.
 
 SARA AM (ำ) is written decomposed, NIKHAHIT + SARA AA, as the shaper would draw it:
 WeasyPrint maps each glyph to one text per font, so the shaper's own decomposition
@@ -37,63 +39,10 @@ from itaplan.documents.model import Agency, MeasuresDocument, ProgressDocument
 from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress_text
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
-ZWSP = "\u200b"
-_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 # A tone mark before SARA AM goes after the NIKHAHIT, so it is drawn above it.
 _SARA_AM = re.compile("([\u0e48-\u0e4b]?)\u0e33")
 
-#: Words of this domain that the general dictionary would cut in two ("ตัว|ชี้|วัด").
-DOMAIN_WORDS = frozenset(
-    {
-        "ตัวชี้วัด",
-        "แบบวัด",
-        "ประเด็นการประเมิน",
-        "ผู้รับผิดชอบ",
-        "ผู้รับรองข้อมูล",
-        "ผู้มีส่วนได้ส่วนเสีย",
-        "ผู้บังคับบัญชา",
-        "องค์การบริหารส่วนตำบล",
-        "องค์การบริหารส่วนจังหวัด",
-        "เทศบาลตำบล",
-        "เทศบาลเมือง",
-        "เทศบาลนคร",
-        "สำนักปลัด",
-        "กองคลัง",
-        "กองช่าง",
-        "ปีงบประมาณ",
-        "ความโปร่งใส",
-        "คุณธรรม",
-        "การทุจริต",
-        "รักษาระดับ",
-    }
-)
-
 T = TypeVar("T")
-
-
-@functools.cache
-def _dictionary() -> Any:
-    from pythainlp.corpus import thai_words
-    from pythainlp.util import dict_trie
-
-    return dict_trie(set(thai_words()) | DOMAIN_WORDS)
-
-
-def segment(text: str) -> str:
-    """``text`` with a zero-width space between the Thai words, so lines break between words.
-
-    Only runs of Thai characters are cut: numbers, Latin words and URLs stay intact.
-    """
-    if not _THAI_RUN.search(text):
-        return text
-    from pythainlp.tokenize import word_tokenize
-
-    trie = _dictionary()
-
-    def cut(match: re.Match[str]) -> str:
-        return ZWSP.join(word_tokenize(match[0], custom_dict=trie, engine="newmm"))
-
-    return _THAI_RUN.sub(cut, text)
 
 
 def decompose_sara_am(text: str) -> str:
@@ -102,7 +51,7 @@ def decompose_sara_am(text: str) -> str:
 
 
 def _html_text(text: str, keep_whole: Sequence[str]) -> SafeString:
-    """``text`` segmented and escaped for HTML, each of ``keep_whole`` in a no-break span."""
+    """``text`` escaped for HTML, each of ``keep_whole`` in a no-break span."""
     parts = [text]
     for phrase in (p for p in keep_whole if p):
         parts = [
@@ -111,7 +60,7 @@ def _html_text(text: str, keep_whole: Sequence[str]) -> SafeString:
             for piece in ([part] if part in keep_whole else _split_keep(part, phrase))
         ]
     html = "".join(
-        f'<span class="nobr">{escape(part)}</span>' if part in keep_whole else escape(segment(part))
+        f'<span class="nobr">{escape(part)}</span>' if part in keep_whole else escape(part)
         for part in parts
         if part
     )
@@ -216,7 +165,7 @@ def _common(thai_digits: bool, title: str, landscape: bool = False) -> dict[str,
 
 
 def measures_html(document: MeasuresDocument, *, template_dirs: Sequence[Path] = ()) -> str:
-    """The o27 document as HTML ready for WeasyPrint (Thai words already segmented)."""
+    """The o27 document as HTML ready for WeasyPrint (names kept whole, SARA AM decomposed)."""
     keep = _names(document.agency)
     text = _map_strings(measures_text(document), lambda s: _html_text(s, keep))
     ranking, compare = charts.measures_charts(document)

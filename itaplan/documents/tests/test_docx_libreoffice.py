@@ -11,8 +11,9 @@ import tempfile
 from pathlib import Path
 
 from docx import Document
+from pythainlp.tokenize import word_tokenize
 
-from itaplan.documents import fonts, pdf
+from itaplan.documents import fonts
 from itaplan.documents.tests.conftest import (
     ARTIFACTS,
     all_text,
@@ -76,7 +77,7 @@ def test_no_table_heading_word_is_split_across_lines_by_libreoffice() -> None:
     # -raw gives the lines in the order LibreOffice wrote them, marks in place.
     document = Document(io.BytesIO(seed_docx_bytes("004")))
     headings = {cell.text for table in document.tables for cell in table.rows[0].cells}
-    words = {w for h in headings for w in pdf.segment(h).split(pdf.ZWSP) if len(w.strip()) > 1}
+    words = {w for h in headings for w in word_tokenize(h, engine="newmm") if len(w.strip()) > 1}
     lines = pdf_text(libreoffice_pdf("004"), "-raw").splitlines()
     text = all_text(document)
     split = {w for w in words if sum(line.count(w) for line in lines) < text.count(w)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -119,18 +120,61 @@ def test_seed_004_shows_passed_good_and_indicator_4_lowest_of_iit() -> None:
     assert normalise("ตัวชี้วัดที่ได้คะแนนน้อยที่สุดของ IIT คือ ตัวชี้วัดที่ ๔") in text
 
 
-def test_thai_words_are_separated_by_zero_width_spaces() -> None:
-    cut = pdf.segment("ตัวชี้วัดที่มีคะแนนต่ำสุด")
-    assert cut.split(pdf.ZWSP)[0] == "ตัวชี้วัด"
-    assert cut.replace(pdf.ZWSP, "") == "ตัวชี้วัดที่มีคะแนนต่ำสุด"
-
-
-def test_segmentation_leaves_numbers_latin_and_urls_whole() -> None:
-    text = "ได้ ๙๖.๗๙ คะแนน ITA https://example.go.th/o13/2568"
-    assert (
-        pdf.segment(text).replace(pdf.ZWSP, "|")
-        == "ได้ ๙๖.๗๙ คะแนน ITA https://example.go.th/o13/2568"
+def test_thai_lines_break_only_between_words(tmp_path: Path) -> None:
+    # Pango breaks Thai lines with libthai's dictionary (Debian's Pango has it); without
+    # it lines would break anywhere or not at all. A narrow column of unspaced Thai must
+    # break several times, each time between two words of the dictionary (a compound such
+    # as บริหาร|งาน may be split, not a word such as เจตจำนง).
+    sentence = (
+        "ผู้บริหารสูงสุดประกาศเจตจำนงสุจริตในการบริหารงานต่อหน้าบุคลากร"
+        "และเผยแพร่บนเว็บไซต์ของหน่วยงานภายในเดือนธันวาคม"
     )
+    html = pdf.render_html(
+        "documents/base.html",
+        {**pdf._common(True, "test"), "content": sentence},
+        template_dirs=[_one_paragraph(tmp_path)],
+    )
+    path = tmp_path / "narrow.pdf"
+    path.write_bytes(pdf.html_to_pdf(html))
+    text = pdf_text(path, "-raw").split("\f")[0]  # the page number is drawn last
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:-1]
+    assert "".join(lines) == sentence and len(lines) >= 5, lines
+    assert bad_breaks(sentence, lines) == []
+
+
+def bad_breaks(sentence: str, lines: list[str]) -> list[tuple[str, str]]:
+    """The line breaks of ``sentence`` that fall inside a dictionary word, as (before, after)."""
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize import word_tokenize
+
+    dictionary, allowed, position = set(thai_words()), set(), 0
+    for word in word_tokenize(sentence, engine="newmm"):
+        allowed |= {position, position + len(word)}
+        allowed |= {position + k for k in range(1, len(word)) if {word[:k], word[k:]} <= dictionary}
+        position += len(word)
+    cuts = itertools.accumulate(len(line) for line in lines[:-1])
+    return [(sentence[c - 6 : c], sentence[c : c + 6]) for c in cuts if c not in allowed]
+
+
+def test_a_break_inside_a_word_is_found_and_one_inside_a_compound_is_not() -> None:
+    sentence = "ประกาศเจตจำนงสุจริตในการบริหารงาน"
+    assert bad_breaks(sentence, ["ประกาศเจตจำ", "นงสุจริตในการบริหารงาน"]) == [("ศเจตจำ", "นงสุจร")]
+    assert bad_breaks(sentence, ["ประกาศเจตจำนงสุจริตในการบริหาร", "งาน"]) == []
+
+
+def _one_paragraph(folder: Path) -> Path:
+    """A template directory whose documents/one.html is base.html with one narrow paragraph."""
+    (folder / "documents").mkdir()
+    (folder / "documents" / "base.html").write_text(
+        (pdf.TEMPLATE_DIR / "documents" / "base.html")
+        .read_text(encoding="utf-8")
+        .replace(
+            "{% block content %}{% endblock %}",
+            '<p style="width: 3cm; text-indent: 0">{{ content }}</p>',
+        ),
+        encoding="utf-8",
+    )
+    return folder
 
 
 def test_the_agency_name_is_never_split_across_lines() -> None:
