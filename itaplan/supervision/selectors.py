@@ -33,7 +33,7 @@ from django.db.models import (
     Sum,
     Window,
 )
-from django.db.models.functions import Rank
+from django.db.models.functions import Coalesce, Rank
 
 from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import Framework, ScoreClass, available_years, load
@@ -457,6 +457,14 @@ def _this_year(year: int) -> FilteredRelation:
     )
 
 
+def _change() -> Any:
+    """The change from the year before, as the analysis page shows it: against last year's
+    stored result, else against the previous total printed in this year's result."""
+    return F("this_year__computed_total") - Coalesce(
+        F("last_year__computed_total"), F("this_year__previous_total")
+    )
+
+
 def _sort_value(framework: Framework, filters: Filters) -> tuple[Any, set[str]]:
     """What the table is sorted by, and which results it reads (``this_year``, ``last_year``)."""
     number = filters.sort_indicator
@@ -466,8 +474,7 @@ def _sort_value(framework: Framework, filters: Filters) -> tuple[Any, set[str]]:
     if filters.sort_key == "total":
         return F("this_year__computed_total"), {"this_year"}
     if filters.sort_key == "change":
-        change = F("this_year__computed_total") - F("last_year__computed_total")
-        return change, {"this_year", "last_year"}
+        return _change(), {"this_year", "last_year"}
     return F("name"), set()
 
 
@@ -509,7 +516,7 @@ def _with_figures(agencies: QuerySet[Agency], year: int) -> QuerySet[Agency]:
             result_id=F("this_year__id"),
             total=F("this_year__computed_total"),
             level=F("this_year__computed_level"),
-            change=F("this_year__computed_total") - F("last_year__computed_total"),
+            change=_change(),
             plan_id=F("plan__id"),
             plan_status=F("plan__status"),
         )

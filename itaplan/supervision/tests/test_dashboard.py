@@ -17,6 +17,7 @@ from pytest_django import DjangoAssertNumQueries
 from itaplan.agencies.models import Agency, SupervisorScope
 from itaplan.lib.testing import job_result
 from itaplan.plans.models import Measure
+from itaplan.plans.selectors import analyse_result
 from itaplan.progress import selectors as progress_selectors
 from itaplan.progress.models import ProgressUpdate, ReportingRound
 from itaplan.supervision.selectors import PAGE_SIZE, Dashboard, Progress
@@ -479,3 +480,17 @@ def test_it_also_gives_the_change_of_agencies_present_both_years(
     # ชาร์ลี went from 90 to 90.2; เดลตา (80 last year) has no result this year.
     assert s.mean_change == pytest.approx(90.2 - 85)
     assert (s.paired, s.paired_change) == (1, pytest.approx(0.2))
+
+
+def test_the_change_agrees_with_the_analysis_page_when_only_the_printed_previous_total_is_known(
+    client_north: Client, country: Country
+) -> None:
+    # Bravo has no stored result the year before; its result printed last year's total.
+    result = country.bravo.results.get(fiscal_year=YEAR)
+    result.previous_total = 50.0
+    result.save(update_fields=["previous_total"])
+    row = next(r for r in board(client_north).rows if r.agency.pk == country.bravo.pk)
+    analysed = analyse_result(result).totals[0].delta
+    assert analysed is not None
+    assert row.change == pytest.approx(analysed)
+    assert [r.agency.name for r in board(client_north, "?sort=-change").rows][0] == "ทต.บราโว"
