@@ -493,4 +493,4 @@ def test_the_change_agrees_with_the_analysis_page_when_only_the_printed_previous
     analysed = analyse_result(result).totals[0].delta
     assert analysed is not None
     assert row.change == pytest.approx(analysed)
-    assert [r.agency.name for r in board(client_north, "?sort=-change").rows][0] == "ทต.บราโว"
+    assert board(client_north, "?sort=-change").rows[0].agency.name == "ทต.บราโว"
