@@ -10,15 +10,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Province(models.Model):
-    name = models.CharField("จังหวัด", max_length=100, unique=True)
+    name = models.CharField(_("จังหวัด"), max_length=100, unique=True)
 
     class Meta:
         ordering = ("name",)
-        verbose_name = "จังหวัด"
-        verbose_name_plural = "จังหวัด"
+        verbose_name = _("จังหวัด")
+        verbose_name_plural = _("จังหวัด")
 
     def __str__(self) -> str:
         return self.name
@@ -26,17 +28,17 @@ class Province(models.Model):
 
 class District(models.Model):
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="districts", verbose_name="จังหวัด"
+        Province, on_delete=models.PROTECT, related_name="districts", verbose_name=_("จังหวัด")
     )
-    name = models.CharField("อำเภอ", max_length=100)
+    name = models.CharField(_("อำเภอ"), max_length=100)
 
     class Meta:
         ordering = (
             "province__name",
             "name",
         )
-        verbose_name = "อำเภอ"
-        verbose_name_plural = "อำเภอ"
+        verbose_name = _("อำเภอ")
+        verbose_name_plural = _("อำเภอ")
         constraints = (
             models.UniqueConstraint(
                 fields=["province", "name"], name="district_unique_in_province"
@@ -44,7 +46,7 @@ class District(models.Model):
         )
 
     def __str__(self) -> str:
-        return f"{self.name} จ.{self.province.name}"
+        return gettext("%(name)s จ.%(province)s") % {"name": self.name, "province": self.province.name}
 
 
 class AgencyQuerySet(models.QuerySet["Agency"]):
@@ -65,57 +67,57 @@ class Agency(models.Model):
     """A public agency assessed by the ITA (อบต., เทศบาล, อบจ., …)."""
 
     class Kind(models.TextChoices):
-        SAO = "sao", "องค์การบริหารส่วนตำบล (อบต.)"
-        SUBDISTRICT_MUNICIPALITY = "tambon", "เทศบาลตำบล"
-        TOWN_MUNICIPALITY = "mueang", "เทศบาลเมือง"
-        CITY_MUNICIPALITY = "nakhon", "เทศบาลนคร"
-        PAO = "pao", "องค์การบริหารส่วนจังหวัด (อบจ.)"
-        OTHER = "other", "อื่น ๆ"
+        SAO = "sao", _("องค์การบริหารส่วนตำบล (อบต.)")
+        SUBDISTRICT_MUNICIPALITY = "tambon", _("เทศบาลตำบล")
+        TOWN_MUNICIPALITY = "mueang", _("เทศบาลเมือง")
+        CITY_MUNICIPALITY = "nakhon", _("เทศบาลนคร")
+        PAO = "pao", _("องค์การบริหารส่วนจังหวัด (อบจ.)")
+        OTHER = "other", _("อื่น ๆ")
 
     code = models.CharField(
-        "รหัสหน่วยงาน", max_length=32, unique=True, help_text="รหัสที่ใช้จับคู่ตอนนำเข้าไฟล์"
+        _("รหัสหน่วยงาน"), max_length=32, unique=True, help_text=_("รหัสที่ใช้จับคู่ตอนนำเข้าไฟล์")
     )
-    name = models.CharField("ชื่อหน่วยงาน", max_length=200)
-    kind = models.CharField("ประเภท", max_length=16, choices=Kind.choices, default=Kind.SAO)
+    name = models.CharField(_("ชื่อหน่วยงาน"), max_length=200)
+    kind = models.CharField(_("ประเภท"), max_length=16, choices=Kind.choices, default=Kind.SAO)
     district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="agencies", verbose_name="อำเภอ"
+        District, on_delete=models.PROTECT, related_name="agencies", verbose_name=_("อำเภอ")
     )
     thai_digits = models.BooleanField(
-        "ใช้เลขไทยในเอกสาร", default=True, help_text="เลขไทย (๑๒๓) หรือเลขอารบิก (123) ในเอกสารที่ออก"
+        _("ใช้เลขไทยในเอกสาร"), default=True, help_text=_("เลขไทย (๑๒๓) หรือเลขอารบิก (123) ในเอกสารที่ออก")
     )
     note_corrections = models.BooleanField(
-        "แสดงหมายเหตุตัวเลขที่แก้ไขจากต้นฉบับ",
+        _("แสดงหมายเหตุตัวเลขที่แก้ไขจากต้นฉบับ"),
         default=False,
-        help_text="เอกสาร o27 มีหมายเหตุท้ายตารางมาตรการ ระบุตัวเลขของผลการประเมินที่พิมพ์ไว้ไม่ตรงกับที่คำนวณได้",
+        help_text=_("เอกสาร o27 มีหมายเหตุท้ายตารางมาตรการ ระบุตัวเลขของผลการประเมินที่พิมพ์ไว้ไม่ตรงกับที่คำนวณได้"),
     )
-    website = models.URLField("เว็บไซต์", blank=True)
+    website = models.URLField(_("เว็บไซต์"), blank=True)
     full_name = models.CharField(
-        "ชื่อเต็มของหน่วยงาน",
+        _("ชื่อเต็มของหน่วยงาน"),
         max_length=300,
         blank=True,
-        help_text="ชื่อที่พิมพ์ในเอกสารราชการ เช่น องค์การบริหารส่วนตำบลสามเรือน อำเภอเมืองราชบุรี",
+        help_text=_("ชื่อที่พิมพ์ในเอกสารราชการ เช่น องค์การบริหารส่วนตำบลสามเรือน อำเภอเมืองราชบุรี"),
     )
     approver_name = models.CharField(
-        "ชื่อผู้บริหารผู้อนุมัติ",
+        _("ชื่อผู้บริหารผู้อนุมัติ"),
         max_length=200,
         blank=True,
-        help_text="พิมพ์ใต้ลายมือชื่อผู้อนุมัติในเอกสาร เช่น นายสมชาย ใจดี",
+        help_text=_("พิมพ์ใต้ลายมือชื่อผู้อนุมัติในเอกสาร เช่น นายสมชาย ใจดี"),
     )
     approver_position = models.CharField(
-        "ตำแหน่งผู้บริหารผู้อนุมัติ", max_length=200, blank=True, help_text="เช่น นายกองค์การบริหารส่วนตำบล"
+        _("ตำแหน่งผู้บริหารผู้อนุมัติ"), max_length=200, blank=True, help_text=_("เช่น นายกองค์การบริหารส่วนตำบล")
     )
-    preparer_name = models.CharField("ชื่อผู้จัดทำ", max_length=200, blank=True)
-    preparer_position = models.CharField("ตำแหน่งผู้จัดทำ", max_length=200, blank=True)
+    preparer_name = models.CharField(_("ชื่อผู้จัดทำ"), max_length=200, blank=True)
+    preparer_position = models.CharField(_("ตำแหน่งผู้จัดทำ"), max_length=200, blank=True)
     is_synthetic = models.BooleanField(
-        "ข้อมูลสังเคราะห์", default=False, help_text="สร้างขึ้นเพื่อทดสอบเท่านั้น ไม่ใช่หน่วยงานจริง"
+        _("ข้อมูลสังเคราะห์"), default=False, help_text=_("สร้างขึ้นเพื่อทดสอบเท่านั้น ไม่ใช่หน่วยงานจริง")
     )
 
     objects = AgencyQuerySet.as_manager()
 
     class Meta:
         ordering = ("name",)
-        verbose_name = "หน่วยงาน"
-        verbose_name_plural = "หน่วยงาน"
+        verbose_name = _("หน่วยงาน")
+        verbose_name_plural = _("หน่วยงาน")
         indexes = (
             models.Index(fields=["district", "kind"]),
             # The supervision table's default order (name, then id as the tie-break).
@@ -145,12 +147,12 @@ class Unit(models.Model):
     """A กอง/สำนัก inside an agency, responsible for measures."""
 
     agency = models.ForeignKey(
-        Agency, on_delete=models.CASCADE, related_name="units", verbose_name="หน่วยงาน"
+        Agency, on_delete=models.CASCADE, related_name="units", verbose_name=_("หน่วยงาน")
     )
-    name = models.CharField("ชื่อส่วนราชการ", max_length=200)
+    name = models.CharField(_("ชื่อส่วนราชการ"), max_length=200)
     #: A retired unit keeps its measures and history but takes no new ones.
     retired_at = models.DateField(
-        "วันที่ยุบ/เลิกใช้", null=True, blank=True, help_text="เว้นว่างไว้หากยังใช้งานอยู่"
+        _("วันที่ยุบ/เลิกใช้"), null=True, blank=True, help_text=_("เว้นว่างไว้หากยังใช้งานอยู่")
     )
 
     objects = UnitQuerySet.as_manager()
@@ -160,8 +162,8 @@ class Unit(models.Model):
             "agency",
             "name",
         )
-        verbose_name = "กอง/สำนัก"
-        verbose_name_plural = "กอง/สำนัก"
+        verbose_name = _("กอง/สำนัก")
+        verbose_name_plural = _("กอง/สำนัก")
         constraints = (
             models.UniqueConstraint(fields=["agency", "name"], name="unit_unique_in_agency"),
         )
@@ -188,42 +190,42 @@ class Membership(models.Model):
     """A person's role in one agency."""
 
     class Role(models.TextChoices):
-        ADMIN = "admin", "ผู้ดูแลหน่วยงาน"
-        EDITOR = "editor", "ผู้จัดทำข้อมูล"
-        UNIT_MEMBER = "unit", "เจ้าหน้าที่กอง/สำนัก"
-        EXECUTIVE = "executive", "ผู้บริหาร (ผู้อนุมัติ)"
+        ADMIN = "admin", _("ผู้ดูแลหน่วยงาน")
+        EDITOR = "editor", _("ผู้จัดทำข้อมูล")
+        UNIT_MEMBER = "unit", _("เจ้าหน้าที่กอง/สำนัก")
+        EXECUTIVE = "executive", _("ผู้บริหาร (ผู้อนุมัติ)")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="memberships",
-        verbose_name="ผู้ใช้",
+        verbose_name=_("ผู้ใช้"),
     )
     agency = models.ForeignKey(
-        Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name="หน่วยงาน"
+        Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("หน่วยงาน")
     )
-    role = models.CharField("บทบาท", max_length=16, choices=Role.choices)
+    role = models.CharField(_("บทบาท"), max_length=16, choices=Role.choices)
     unit = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="members",
-        verbose_name="กอง/สำนัก",
-        help_text="ต้องระบุสำหรับเจ้าหน้าที่กอง/สำนัก",
+        verbose_name=_("กอง/สำนัก"),
+        help_text=_("ต้องระบุสำหรับเจ้าหน้าที่กอง/สำนัก"),
     )
-    position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
+    position = models.CharField(_("ตำแหน่ง"), max_length=200, blank=True)
     is_active = models.BooleanField(
-        "ใช้งานอยู่",
+        _("ใช้งานอยู่"),
         default=True,
-        help_text="ปิดเมื่อบุคคลนี้พ้นจากหน่วยงาน ประวัติการทำงานยังเก็บไว้ครบ",
+        help_text=_("ปิดเมื่อบุคคลนี้พ้นจากหน่วยงาน ประวัติการทำงานยังเก็บไว้ครบ"),
     )
 
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "สมาชิกหน่วยงาน"
-        verbose_name_plural = "สมาชิกหน่วยงาน"
+        verbose_name = _("สมาชิกหน่วยงาน")
+        verbose_name_plural = _("สมาชิกหน่วยงาน")
         constraints = (
             models.UniqueConstraint(fields=["user", "agency"], name="one_membership_per_agency"),
             models.CheckConstraint(
@@ -252,23 +254,23 @@ class SupervisorScope(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="supervisor_scopes",
-        verbose_name="ผู้ใช้",
+        verbose_name=_("ผู้ใช้"),
     )
     province = models.ForeignKey(
         Province,
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        verbose_name="จังหวัด",
-        help_text="เว้นว่างทั้งจังหวัดและอำเภอ = ทุกหน่วยงานทั่วประเทศ",
+        verbose_name=_("จังหวัด"),
+        help_text=_("เว้นว่างทั้งจังหวัดและอำเภอ = ทุกหน่วยงานทั่วประเทศ"),
     )
     district = models.ForeignKey(
-        District, on_delete=models.CASCADE, null=True, blank=True, verbose_name="อำเภอ"
+        District, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("อำเภอ")
     )
 
     class Meta:
-        verbose_name = "ขอบเขตผู้กำกับดูแล"
-        verbose_name_plural = "ขอบเขตผู้กำกับดูแล"
+        verbose_name = _("ขอบเขตผู้กำกับดูแล")
+        verbose_name_plural = _("ขอบเขตผู้กำกับดูแล")
         constraints = (
             models.CheckConstraint(
                 condition=Q(province__isnull=True) | Q(district__isnull=True),

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -38,8 +39,10 @@ def plan_document(request: HttpRequest, code: str, plan_id: int, fmt: str) -> Ht
     if fmt not in services.PLAN_FORMATS:
         raise Http404("ไม่รู้จักชนิดไฟล์")
     plan = get_plan_for_user(request, code, plan_id)
+    with translation.override("th"):  # the official document is Thai, whatever the UI's language
+        data = services.plan_file(plan, fmt)
     return _download(
-        services.plan_file(plan, fmt),
+        data,
         services.PLAN_FORMATS[fmt],
         services.plan_file_names(plan, fmt),
     )
@@ -53,8 +56,10 @@ def round_report(request: HttpRequest, code: str, round_id: int, fmt: str) -> Ht
     round_ = get_round_for_reader(request, code, round_id)
     if not can_download_round_report(request.user, round_.plan.agency):
         raise PermissionDenied(gettext("รายงานฉบับเต็มดาวน์โหลดได้เฉพาะผู้ที่เห็นมาตรการทุกกอง/สำนัก"))
+    with translation.override("th"):  # the official document is Thai, whatever the UI's language
+        data = services.round_file(round_, fmt)
     return _download(
-        services.round_file(round_, fmt),
+        data,
         services.ROUND_FORMATS[fmt],
         services.round_file_names(round_, fmt),
     )

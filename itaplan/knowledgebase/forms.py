@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.domain.criteria import Framework
 from itaplan.domain.knowledge import KnowledgeBase
@@ -66,8 +67,8 @@ def _add_service_error(form: forms.BaseForm, error: TemplateError) -> None:
 class MeasureTemplateAdminForm(forms.ModelForm):
     """The site admin's template form: steps one per line, OIT codes checked for the year."""
 
-    steps = StepsField(label="ขั้นตอน/วิธีการ")
-    related_oit = CodesField(label="ประเด็น OIT ที่เกี่ยวข้อง", required=False)
+    steps = StepsField(label=_("ขั้นตอน/วิธีการ"))
+    related_oit = CodesField(label=_("ประเด็น OIT ที่เกี่ยวข้อง"), required=False)
 
     class Meta:
         model = MeasureTemplate
@@ -109,21 +110,21 @@ class KnowledgeEntryAdminForm(forms.ModelForm):
 class OwnTemplateForm(forms.Form):
     """An agency's own measure template for one fiscal year."""
 
-    title = forms.CharField(label="มาตรการ", max_length=500)
-    steps = StepsField(label="ขั้นตอน/วิธีการ")
+    title = forms.CharField(label=_("มาตรการ"), max_length=500)
+    steps = StepsField(label=_("ขั้นตอน/วิธีการ"))
     unit = forms.CharField(
-        label="ผู้รับผิดชอบ", max_length=300, help_text="กอง/สำนักที่มักดำเนินการ เช่น กองคลัง"
+        label=_("ผู้รับผิดชอบ"), max_length=300, help_text=_("กอง/สำนักที่มักดำเนินการ เช่น กองคลัง")
     )
-    start_month = forms.TypedChoiceField(label="เดือนเริ่ม", coerce=int)
-    end_month = forms.TypedChoiceField(label="เดือนสิ้นสุด", coerce=int)
+    start_month = forms.TypedChoiceField(label=_("เดือนเริ่ม"), coerce=int)
+    end_month = forms.TypedChoiceField(label=_("เดือนสิ้นสุด"), coerce=int)
     monitoring = forms.CharField(
-        label="การติดตามผล", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=_("การติดตามผล"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
-    related_oit = CodesField(label="ประเด็น OIT ที่เกี่ยวข้อง", required=False)
+    related_oit = CodesField(label=_("ประเด็น OIT ที่เกี่ยวข้อง"), required=False)
     targets = forms.MultipleChoiceField(
-        label="ตอบตัวชี้วัด/ประเด็น",
+        label=_("ตอบตัวชี้วัด/ประเด็น"),
         widget=forms.CheckboxSelectMultiple,
-        help_text="ระบบจะเสนอมาตรการนี้เมื่อตัวชี้วัดหรือประเด็นที่เลือกได้คะแนนไม่เต็ม",
+        help_text=_("ระบบจะเสนอมาตรการนี้เมื่อตัวชี้วัดหรือประเด็นที่เลือกได้คะแนนไม่เต็ม"),
     )
 
     def __init__(

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.agencies.models import Agency
 
@@ -74,12 +75,12 @@ class MeasureTemplateQuerySet(models.QuerySet["MeasureTemplate"]):
 class MeasureTemplate(models.Model):
     """A measure (มาตรการ) an agency can adopt into its plan, in one fiscal year."""
 
-    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ (ของผลการประเมิน)")
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (ของผลการประเมิน)"))
     key = models.CharField(
-        "รหัสแม่แบบ",
+        _("รหัสแม่แบบ"),
         max_length=100,
         validators=[RegexValidator(r"^[a-z0-9]+(-[a-z0-9]+)*$", "ใช้ a-z 0-9 และ - เท่านั้น")],
-        help_text="แผนมาตรการจำรหัสนี้ไว้ว่าใช้แม่แบบใดแล้ว อย่าเปลี่ยนเมื่อมีแผนใช้อยู่",
+        help_text=_("แผนมาตรการจำรหัสนี้ไว้ว่าใช้แม่แบบใดแล้ว อย่าเปลี่ยนเมื่อมีแผนใช้อยู่"),
     )
     agency = models.ForeignKey(
         Agency,
@@ -87,23 +88,23 @@ class MeasureTemplate(models.Model):
         null=True,
         blank=True,
         related_name="measure_templates",
-        verbose_name="หน่วยงานเจ้าของ",
-        help_text="ว่างไว้ = แม่แบบกลางที่ทุกหน่วยงานเห็น",
+        verbose_name=_("หน่วยงานเจ้าของ"),
+        help_text=_("ว่างไว้ = แม่แบบกลางที่ทุกหน่วยงานเห็น"),
     )
-    title = models.CharField("มาตรการ", max_length=500)
-    steps = models.JSONField("ขั้นตอน/วิธีการ", default=list)
-    unit = models.CharField("ผู้รับผิดชอบโดยทั่วไป", max_length=300)
+    title = models.CharField(_("มาตรการ"), max_length=500)
+    steps = models.JSONField(_("ขั้นตอน/วิธีการ"), default=list)
+    unit = models.CharField(_("ผู้รับผิดชอบโดยทั่วไป"), max_length=300)
     start_month = models.PositiveSmallIntegerField(
-        "เดือนเริ่ม", validators=_month, help_text="1 = ตุลาคม … 12 = กันยายน"
+        _("เดือนเริ่ม"), validators=_month, help_text=_("1 = ตุลาคม … 12 = กันยายน")
     )
     end_month = models.PositiveSmallIntegerField(
-        "เดือนสิ้นสุด", validators=_month, help_text="1 = ตุลาคม … 12 = กันยายน"
+        _("เดือนสิ้นสุด"), validators=_month, help_text=_("1 = ตุลาคม … 12 = กันยายน")
     )
-    monitoring = models.TextField("การติดตามผล")
-    related_oit = models.JSONField("ประเด็น OIT ที่เกี่ยวข้อง", default=list, blank=True)
-    source = models.CharField("ที่มา", max_length=300, blank=True)
+    monitoring = models.TextField(_("การติดตามผล"))
+    related_oit = models.JSONField(_("ประเด็น OIT ที่เกี่ยวข้อง"), default=list, blank=True)
+    source = models.CharField(_("ที่มา"), max_length=300, blank=True)
     file_hash = models.CharField(max_length=64, blank=True, editable=False)
-    updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -111,15 +112,15 @@ class MeasureTemplate(models.Model):
         blank=True,
         editable=False,
         related_name="+",
-        verbose_name="แก้ไขโดย",
+        verbose_name=_("แก้ไขโดย"),
     )
 
     objects = MeasureTemplateQuerySet.as_manager()
 
     class Meta:
         ordering = ("fiscal_year", "agency_id", "id")
-        verbose_name = "แม่แบบมาตรการ"
-        verbose_name_plural = "แม่แบบมาตรการ"
+        verbose_name = _("แม่แบบมาตรการ")
+        verbose_name_plural = _("แม่แบบมาตรการ")
         constraints = (
             # NULL agencies are distinct in a plain unique constraint: say it twice.
             models.UniqueConstraint(
@@ -166,26 +167,26 @@ class MeasureTemplate(models.Model):
 class KnowledgeEntry(models.Model):
     """The analysis of one indicator or item of a year, and the templates that answer it."""
 
-    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ (ของผลการประเมิน)")
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (ของผลการประเมิน)"))
     target = models.CharField(
-        "ตัวชี้วัด/ประเด็น",
+        _("ตัวชี้วัด/ประเด็น"),
         max_length=32,
         validators=[RegexValidator(r"^(indicator \d+|[ieo]\d+)$", "เช่น indicator 4 หรือ i10")],
-        help_text="indicator 4 หรือรหัสประเด็น เช่น i10, o8",
+        help_text=_("indicator 4 หรือรหัสประเด็น เช่น i10, o8"),
     )
     analysis = models.TextField(
-        "ข้อความวิเคราะห์", blank=True, help_text="คะแนนที่ต่ำหมายถึงอะไร และเหตุใดจึงสำคัญ"
+        _("ข้อความวิเคราะห์"), blank=True, help_text=_("คะแนนที่ต่ำหมายถึงอะไร และเหตุใดจึงสำคัญ")
     )
-    source = models.CharField("ที่มา", max_length=300, blank=True)
+    source = models.CharField(_("ที่มา"), max_length=300, blank=True)
     templates = models.ManyToManyField(
         MeasureTemplate,
         through="EntryTemplate",
         related_name="entries",
         blank=True,
-        verbose_name="แม่แบบมาตรการ",
+        verbose_name=_("แม่แบบมาตรการ"),
     )
     file_hash = models.CharField(max_length=64, blank=True, editable=False)
-    updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -193,13 +194,13 @@ class KnowledgeEntry(models.Model):
         blank=True,
         editable=False,
         related_name="+",
-        verbose_name="แก้ไขโดย",
+        verbose_name=_("แก้ไขโดย"),
     )
 
     class Meta:
         ordering = ("fiscal_year", "id")
-        verbose_name = "ข้อความวิเคราะห์"
-        verbose_name_plural = "ข้อความวิเคราะห์"
+        verbose_name = _("ข้อความวิเคราะห์")
+        verbose_name_plural = _("ข้อความวิเคราะห์")
         constraints = (
             models.UniqueConstraint(
                 fields=["fiscal_year", "target"], name="knowledge_entry_unique_target"
@@ -230,14 +231,14 @@ class EntryTemplate(models.Model):
 
     entry = models.ForeignKey(KnowledgeEntry, on_delete=models.CASCADE, related_name="links")
     template = models.ForeignKey(
-        MeasureTemplate, on_delete=models.CASCADE, related_name="links", verbose_name="แม่แบบ"
+        MeasureTemplate, on_delete=models.CASCADE, related_name="links", verbose_name=_("แม่แบบ")
     )
-    position = models.PositiveSmallIntegerField("ลำดับ", default=0)
+    position = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
 
     class Meta:
         ordering = ("position", "id")
-        verbose_name = "แม่แบบของข้อความวิเคราะห์"
-        verbose_name_plural = "แม่แบบของข้อความวิเคราะห์"
+        verbose_name = _("แม่แบบของข้อความวิเคราะห์")
+        verbose_name_plural = _("แม่แบบของข้อความวิเคราะห์")
         constraints = (
             models.UniqueConstraint(fields=["entry", "template"], name="entry_template_once"),
         )

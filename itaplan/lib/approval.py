@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.domain.thai import format_date
 
@@ -71,11 +72,11 @@ class Approvable(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="ผู้อนุมัติ (บัญชีผู้ใช้)",
+        verbose_name=_("ผู้อนุมัติ (บัญชีผู้ใช้)"),
     )
-    approver_name = models.CharField("ชื่อผู้อนุมัติ", max_length=200, blank=True)
-    approver_position = models.CharField("ตำแหน่งผู้อนุมัติ", max_length=200, blank=True)
-    approved_at = models.DateField("วันที่อนุมัติ", null=True, blank=True)
+    approver_name = models.CharField(_("ชื่อผู้อนุมัติ"), max_length=200, blank=True)
+    approver_position = models.CharField(_("ตำแหน่งผู้อนุมัติ"), max_length=200, blank=True)
+    approved_at = models.DateField(_("วันที่อนุมัติ"), null=True, blank=True)
 
     class Meta:
         abstract = True

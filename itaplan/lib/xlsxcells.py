@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.functional import Promise
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
@@ -39,6 +40,8 @@ def cell(sheet: Worksheet, value: Any) -> Any:
     """What to append for ``value``: strings become safe text cells; the rest is kept."""
     if isinstance(value, Cell):
         return as_text(value)
+    if isinstance(value, Promise):  # a translated label (choices), in the active language
+        value = str(value)
     if isinstance(value, str):
         return as_text(WriteOnlyCell(sheet, value=value))
     return value

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.db.models import Q
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.domain.criteria import Framework
 from itaplan.lib.dates import ThaiDateField, ThaiDateInput, read_date, use_digits
@@ -99,36 +99,36 @@ def _lines(text: str) -> list[str]:
 class MeasureForm(forms.Form):
     """Add or edit one measure of a plan."""
 
-    title = forms.CharField(label="มาตรการ", max_length=500)
+    title = forms.CharField(label=_("มาตรการ"), max_length=500)
     #: What the editor saw when the form was opened (itaplan.lib.editlock).
     edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
-    indicator = forms.TypedChoiceField(label="ตัวชี้วัด", coerce=int, empty_value=None, required=False)
+    indicator = forms.TypedChoiceField(label=_("ตัวชี้วัด"), coerce=int, empty_value=None, required=False)
     item_codes = forms.CharField(
-        label="ประเด็นการประเมิน",
+        label=_("ประเด็นการประเมิน"),
         required=False,
-        help_text="รหัสประเด็น คั่นด้วยจุลภาค เช่น i10, o8",
+        help_text=_("รหัสประเด็น คั่นด้วยจุลภาค เช่น i10, o8"),
     )
     analysis = forms.CharField(
-        label="ผลการวิเคราะห์", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("ผลการวิเคราะห์"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     steps = forms.CharField(
-        label="ขั้นตอน/วิธีการ",
+        label=_("ขั้นตอน/วิธีการ"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="หนึ่งบรรทัดต่อหนึ่งขั้นตอน ตามลำดับ",
+        help_text=_("หนึ่งบรรทัดต่อหนึ่งขั้นตอน ตามลำดับ"),
     )
     units = forms.ModelMultipleChoiceField(
-        label="ผู้รับผิดชอบ",
+        label=_("ผู้รับผิดชอบ"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    start_date = ThaiDateField(label="วันเริ่ม")
-    end_date = ThaiDateField(label="วันสิ้นสุด")
+    start_date = ThaiDateField(label=_("วันเริ่ม"))
+    end_date = ThaiDateField(label=_("วันสิ้นสุด"))
     monitoring = forms.CharField(
-        label="การติดตามผล", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("การติดตามผล"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     reporting_dates = DateListField(
-        label="กำหนดรายงานผล", required=False, help_text="เช่น รอบ ๖ เดือน และรอบ ๑๒ เดือน"
+        label=_("กำหนดรายงานผล"), required=False, help_text=_("เช่น รอบ ๖ เดือน และรอบ ๑๒ เดือน")
     )
 
     def __init__(self, plan: Plan, framework: Framework | None, *args: Any, **kwargs: Any) -> None:
@@ -185,16 +185,16 @@ class MeasureForm(forms.Form):
 class ApproveForm(forms.Form):
     """The approval as it will be printed under the signature."""
 
-    approver_name = forms.CharField(label="ชื่อผู้อนุมัติ", max_length=200)
-    approver_position = forms.CharField(label="ตำแหน่ง", max_length=200)
-    approved_at = ThaiDateField(label="วันที่อนุมัติ")
+    approver_name = forms.CharField(label=_("ชื่อผู้อนุมัติ"), max_length=200)
+    approver_position = forms.CharField(label=_("ตำแหน่ง"), max_length=200)
+    approved_at = ThaiDateField(label=_("วันที่อนุมัติ"))
 
 
 class SendBackForm(forms.Form):
     """What the executive asks the editors to change."""
 
     reason = forms.CharField(
-        label="เหตุผลที่ส่งกลับ และสิ่งที่ให้แก้ไข",
+        label=_("เหตุผลที่ส่งกลับ และสิ่งที่ให้แก้ไข"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
@@ -204,7 +204,7 @@ class NextYearForm(forms.Form):
     """Which measures of this year continue next year."""
 
     measures = forms.ModelMultipleChoiceField(
-        label="มาตรการที่ยังไม่แล้วเสร็จและจะดำเนินการต่อ",
+        label=_("มาตรการที่ยังไม่แล้วเสร็จและจะดำเนินการต่อ"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -218,7 +218,7 @@ class NextYearForm(forms.Form):
 class CreatePlanForm(forms.Form):
     """The fiscal year of a new plan."""
 
-    fiscal_year = forms.IntegerField(label="ปีงบประมาณของแผน", min_value=2500, max_value=2700)
+    fiscal_year = forms.IntegerField(label=_("ปีงบประมาณของแผน"), min_value=2500, max_value=2700)
 
 
 def add_service_error(form: forms.Form, error: PlanError) -> None:

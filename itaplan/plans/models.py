@@ -19,6 +19,7 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.agencies.models import Agency, Unit
 from itaplan.domain.thai import fiscal_year_bounds
@@ -36,12 +37,12 @@ class Plan(Approvable):
     """The measures plan of one agency for one fiscal year (BE), in one version."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "ร่าง"
-        SUBMITTED = "submitted", "เสนออนุมัติ"
-        APPROVED = "approved", "อนุมัติแล้ว"
+        DRAFT = "draft", _("ร่าง")
+        SUBMITTED = "submitted", _("เสนออนุมัติ")
+        APPROVED = "approved", _("อนุมัติแล้ว")
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="plans")
-    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณของแผน")
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณของแผน"))
     #: The result the plan answers, normally of ``fiscal_year - 1``.
     result = models.ForeignKey(
         Result,
@@ -49,15 +50,15 @@ class Plan(Approvable):
         null=True,
         blank=True,
         related_name="plans",
-        verbose_name="ผลการประเมินที่ใช้",
+        verbose_name=_("ผลการประเมินที่ใช้"),
     )
-    version = models.PositiveSmallIntegerField("ฉบับที่", default=1)
+    version = models.PositiveSmallIntegerField(_("ฉบับที่"), default=1)
     is_current = models.BooleanField(default=True)
     #: The version this one was reopened from.
     previous_version = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    status = models.CharField("สถานะ", max_length=16, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(_("สถานะ"), max_length=16, choices=Status.choices, default=Status.DRAFT)
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -73,8 +74,8 @@ class Plan(Approvable):
 
     class Meta:
         ordering = ("-fiscal_year", "-version")
-        verbose_name = "แผนมาตรการ"
-        verbose_name_plural = "แผนมาตรการ"
+        verbose_name = _("แผนมาตรการ")
+        verbose_name_plural = _("แผนมาตรการ")
         indexes = (
             # MAX(updated_at) in the supervision dashboard's data version.
             models.Index(fields=["updated_at"], name="plan_updated_at"),
@@ -125,22 +126,22 @@ class Measure(models.Model):
     """A measure (มาตรการ) of a plan: what will be done about a weak indicator or item."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
-    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
-    title = models.CharField("มาตรการ", max_length=500)
-    indicator = models.PositiveSmallIntegerField("ตัวชี้วัดที่", null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+    title = models.CharField(_("มาตรการ"), max_length=500)
+    indicator = models.PositiveSmallIntegerField(_("ตัวชี้วัดที่"), null=True, blank=True)
     #: Item codes of the results year the measure answers, e.g. ``["i10", "o8"]``.
-    item_codes = models.JSONField("ประเด็นการประเมิน", default=list, blank=True)
-    analysis = models.TextField("ผลการวิเคราะห์", blank=True)
+    item_codes = models.JSONField(_("ประเด็นการประเมิน"), default=list, blank=True)
+    analysis = models.TextField(_("ผลการวิเคราะห์"), blank=True)
     #: The knowledge-base template it was made from; stays when the text is edited so
     #: suggestions do not propose it again.
-    template_key = models.CharField("แม่แบบมาตรการ", max_length=100, null=True, blank=True)
-    monitoring = models.TextField("การติดตามผล", blank=True)
-    start_date = models.DateField("วันเริ่ม")
-    end_date = models.DateField("วันสิ้นสุด")
+    template_key = models.CharField(_("แม่แบบมาตรการ"), max_length=100, null=True, blank=True)
+    monitoring = models.TextField(_("การติดตามผล"), blank=True)
+    start_date = models.DateField(_("วันเริ่ม"))
+    end_date = models.DateField(_("วันสิ้นสุด"))
     #: When progress is reported (ISO dates), e.g. at 6 and at 12 months.
-    reporting_dates = models.JSONField("กำหนดรายงานผล", default=list, blank=True)
+    reporting_dates = models.JSONField(_("กำหนดรายงานผล"), default=list, blank=True)
     units = models.ManyToManyField(
-        Unit, related_name="measures", blank=True, verbose_name="ผู้รับผิดชอบ"
+        Unit, related_name="measures", blank=True, verbose_name=_("ผู้รับผิดชอบ")
     )
     #: The unfinished measure of an earlier year's plan this one continues.
     carried_from = models.ForeignKey(
@@ -149,13 +150,13 @@ class Measure(models.Model):
         null=True,
         blank=True,
         related_name="carried_to",
-        verbose_name="ต่อเนื่องจากมาตรการ",
+        verbose_name=_("ต่อเนื่องจากมาตรการ"),
     )
 
     class Meta:
         ordering = ("order", "id")
-        verbose_name = "มาตรการ"
-        verbose_name_plural = "มาตรการ"
+        verbose_name = _("มาตรการ")
+        verbose_name_plural = _("มาตรการ")
         constraints = (
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")), name="measure_ends_after_start"
@@ -175,13 +176,13 @@ class MeasureStep(models.Model):
     """One step (ขั้นตอน/วิธีการ) of a measure, in order."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="steps")
-    order = models.PositiveSmallIntegerField("ลำดับ")
-    text = models.TextField("ขั้นตอน")
+    order = models.PositiveSmallIntegerField(_("ลำดับ"))
+    text = models.TextField(_("ขั้นตอน"))
 
     class Meta:
         ordering = ("order",)
-        verbose_name = "ขั้นตอนของมาตรการ"
-        verbose_name_plural = "ขั้นตอนของมาตรการ"
+        verbose_name = _("ขั้นตอนของมาตรการ")
+        verbose_name_plural = _("ขั้นตอนของมาตรการ")
         constraints = (
             models.UniqueConstraint(fields=["measure", "order"], name="step_order_unique"),
         )
@@ -194,30 +195,30 @@ class PlanEvent(models.Model):
     """One step of a plan's way to approval, as its history shows it to everyone who reads it."""
 
     class Kind(models.TextChoices):
-        SUBMITTED = "submitted", "เสนออนุมัติ"
-        WITHDRAWN = "withdrawn", "ถอนกลับเป็นร่าง"
-        SENT_BACK = "sent_back", "ส่งกลับไปแก้ไข"
-        APPROVED = "approved", "อนุมัติ"
+        SUBMITTED = "submitted", _("เสนออนุมัติ")
+        WITHDRAWN = "withdrawn", _("ถอนกลับเป็นร่าง")
+        SENT_BACK = "sent_back", _("ส่งกลับไปแก้ไข")
+        APPROVED = "approved", _("อนุมัติ")
 
     plan = models.ForeignKey(
-        Plan, on_delete=models.CASCADE, related_name="events", verbose_name="แผนมาตรการ"
+        Plan, on_delete=models.CASCADE, related_name="events", verbose_name=_("แผนมาตรการ")
     )
-    kind = models.CharField("ขั้นตอน", max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("ขั้นตอน"), max_length=16, choices=Kind.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="ผู้ดำเนินการ",
+        verbose_name=_("ผู้ดำเนินการ"),
     )
-    at = models.DateTimeField("เมื่อ")
-    reason = models.TextField("เหตุผล", blank=True)
+    at = models.DateTimeField(_("เมื่อ"))
+    reason = models.TextField(_("เหตุผล"), blank=True)
 
     class Meta:
         ordering = ("at", "pk")
-        verbose_name = "ประวัติการเสนออนุมัติ"
-        verbose_name_plural = "ประวัติการเสนออนุมัติ"
+        verbose_name = _("ประวัติการเสนออนุมัติ")
+        verbose_name_plural = _("ประวัติการเสนออนุมัติ")
         constraints = (
             models.CheckConstraint(
                 condition=~Q(kind="sent_back") | ~Q(reason=""), name="sent_back_has_reason"

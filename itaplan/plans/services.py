@@ -27,13 +27,14 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from itaplan.agencies.access import can_write
 from itaplan.agencies.models import Agency, Membership, Unit
 from itaplan.domain.criteria import CriteriaError, Framework, load
 from itaplan.domain.knowledge import Suggestion, Timeframe
-from itaplan.domain.thai import format_date, format_period, to_arabic_digits, to_thai_digits
-from itaplan.lib import editlock
+from itaplan.domain.thai import format_date, to_arabic_digits
+from itaplan.lib import display, editlock
 from itaplan.lib.approval import record_approval
 from itaplan.plans.models import Measure, MeasureStep, Plan, PlanEvent
 from itaplan.results.models import Result
@@ -77,16 +78,17 @@ class MeasureData:
 
 
 def digits(agency: Agency, value: object) -> str:
-    """A number or text with the agency's choice of Thai or Arabic digits."""
-    text = str(value)
-    return to_thai_digits(text) if agency.thai_digits else text
+    """A number or text with the digits the page shows (the agency's choice, in Thai)."""
+    return display.digits(value, agency)
 
 
 def plan_year_text(plan: Plan) -> str:
     """``ปีงบประมาณ ๒๕๖๙ (๑ ต.ค. ๖๘ – ๓๐ ก.ย. ๖๙)`` in the agency's digits."""
     first, last = plan.bounds
-    period = format_period(first, last, thai_digits=plan.agency.thai_digits)
-    return f"ปีงบประมาณ {digits(plan.agency, plan.fiscal_year)} ({period})"
+    return gettext("ปีงบประมาณ %(year)s (%(period)s)") % {
+        "year": digits(plan.agency, plan.fiscal_year),
+        "period": display.show_period(first, last, plan.agency),
+    }
 
 
 def is_executive(user: User, agency: Agency) -> bool:

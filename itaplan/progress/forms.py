@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.lib.dates import ThaiDateField
 from itaplan.plans.forms import ApproveForm
@@ -46,35 +47,35 @@ class ProgressForm(forms.Form):
     """One report of what was done on a measure in a round."""
 
     status = forms.ChoiceField(
-        label="สถานะ", choices=ProgressUpdate.Status.choices, widget=forms.RadioSelect
+        label=_("สถานะ"), choices=ProgressUpdate.Status.choices, widget=forms.RadioSelect
     )
     percent = forms.IntegerField(
-        label="ร้อยละความก้าวหน้า",
+        label=_("ร้อยละความก้าวหน้า"),
         min_value=0,
         max_value=100,
         required=False,
-        help_text="0–100 · ดำเนินการแล้วเสร็จ = 100 · ยังไม่ดำเนินการ = 0 (กำหนดให้อัตโนมัติ)",
+        help_text=_("0–100 · ดำเนินการแล้วเสร็จ = 100 · ยังไม่ดำเนินการ = 0 (กำหนดให้อัตโนมัติ)"),
         widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1, "class": "score"}),
     )
     done_text = forms.CharField(
-        label="ผลการดำเนินการ (ได้ดำเนินการอะไรไปแล้ว)",
+        label=_("ผลการดำเนินการ (ได้ดำเนินการอะไรไปแล้ว)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     cancel_reason = forms.CharField(
-        label="เหตุผลที่ยกเลิก",
+        label=_("เหตุผลที่ยกเลิก"),
         required=False,
-        help_text="ต้องระบุเมื่อเลือกสถานะ “ยกเลิก”",
+        help_text=_("ต้องระบุเมื่อเลือกสถานะ “ยกเลิก”"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     links = forms.CharField(
-        label="ลิงก์หลักฐาน",
+        label=_("ลิงก์หลักฐาน"),
         required=False,
-        help_text="บรรทัดละหนึ่งลิงก์ ขึ้นต้นด้วย http:// หรือ https://",
+        help_text=_("บรรทัดละหนึ่งลิงก์ ขึ้นต้นด้วย http:// หรือ https://"),
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "https://"}),
     )
     files = MultipleFileField(
-        label="ไฟล์หลักฐาน",
+        label=_("ไฟล์หลักฐาน"),
         required=False,
         # An empty file is refused by check_files() with its name and a clearer message.
         allow_empty_file=True,
@@ -114,13 +115,15 @@ class RoundForm(forms.Form):
     """A round's name and end date, as the agency calls and schedules it."""
 
     name = forms.CharField(
-        label="ชื่อรอบ",
+        label=_("ชื่อรอบ"),
         max_length=100,
         error_messages={
-            "max_length": "ชื่อรอบ: ยาวเกิน %(limit_value)d ตัวอักษร (พิมพ์มา %(show_value)d ตัวอักษร)"
+            "max_length": _(
+                "ชื่อรอบ: ยาวเกิน %(limit_value)d ตัวอักษร (พิมพ์มา %(show_value)d ตัวอักษร)"
+            )
         },
     )
-    end_date = ThaiDateField(label="วันสิ้นสุดรอบ (กำหนดรายงานผล)")
+    end_date = ThaiDateField(label=_("วันสิ้นสุดรอบ (กำหนดรายงานผล)"))
     #: What the admin saw when the form was opened (itaplan.lib.editlock).
     edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -133,7 +136,7 @@ class CarryForwardForm(forms.Form):
     """Which unfinished measures continue in next year's plan."""
 
     measures = forms.ModelMultipleChoiceField(
-        label="มาตรการที่ยังไม่แล้วเสร็จ",
+        label=_("มาตรการที่ยังไม่แล้วเสร็จ"),
         queryset=Measure.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -156,13 +159,13 @@ class ReportTextForm(forms.Form):
     """Last year's o28 as pasted text (or an uploaded .txt/.docx/.pdf)."""
 
     text = forms.CharField(
-        label="วางข้อความรายงานผล (o28)",
+        label=_("วางข้อความรายงานผล (o28)"),
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
     )
     file = forms.FileField(
-        label="หรืออัปโหลดไฟล์ (.txt, .docx, .pdf)",
+        label=_("หรืออัปโหลดไฟล์ (.txt, .docx, .pdf)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf"}),
     )
@@ -171,16 +174,16 @@ class ReportTextForm(forms.Form):
 class ReportRowForm(forms.Form):
     """One row of the report: the measure it is matched to and what it records."""
 
-    include = forms.BooleanField(label="นำเข้าแถวนี้", required=False, initial=True)
+    include = forms.BooleanField(label=_("นำเข้าแถวนี้"), required=False, initial=True)
     measure = forms.TypedChoiceField(
-        label="มาตรการในแผน", coerce=int, required=False, empty_value=None
+        label=_("มาตรการในแผน"), coerce=int, required=False, empty_value=None
     )
-    status = forms.ChoiceField(label="สถานะ", choices=ProgressUpdate.Status.choices)
+    status = forms.ChoiceField(label=_("สถานะ"), choices=ProgressUpdate.Status.choices)
     percent = forms.IntegerField(
-        label="ร้อยละความก้าวหน้า", min_value=0, max_value=100, required=False
+        label=_("ร้อยละความก้าวหน้า"), min_value=0, max_value=100, required=False
     )
     done_text = forms.CharField(
-        label="ผลการดำเนินการ", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("ผลการดำเนินการ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args: Any, measures: Sequence[Measure] = (), **kwargs: Any) -> None:

@@ -26,6 +26,7 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.lib.approval import Approvable
 from itaplan.plans.models import Measure, Plan
@@ -35,22 +36,22 @@ class ReportingRound(Approvable):
     """A reporting round of a plan (รอบ 6 เดือน, รอบ 12 เดือน): when progress is reported."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "เปิดรายงานผล"
-        APPROVED = "approved", "อนุมัติแล้ว"
+        OPEN = "open", _("เปิดรายงานผล")
+        APPROVED = "approved", _("อนุมัติแล้ว")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_rounds")
-    order = models.PositiveSmallIntegerField("ลำดับ")
-    name = models.CharField("ชื่อรอบ", max_length=100)
-    end_date = models.DateField("วันสิ้นสุดรอบ")
-    status = models.CharField("สถานะ", max_length=16, choices=Status.choices, default=Status.OPEN)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"))
+    name = models.CharField(_("ชื่อรอบ"), max_length=100)
+    end_date = models.DateField(_("วันสิ้นสุดรอบ"))
+    status = models.CharField(_("สถานะ"), max_length=16, choices=Status.choices, default=Status.OPEN)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ("plan", "end_date", "order")
-        verbose_name = "รอบการรายงานผล"
-        verbose_name_plural = "รอบการรายงานผล"
+        verbose_name = _("รอบการรายงานผล")
+        verbose_name_plural = _("รอบการรายงานผล")
         # MAX(updated_at) in the supervision dashboard's data version.
         indexes = (models.Index(fields=["updated_at"], name="round_updated_at"),)
         constraints = (
@@ -81,35 +82,35 @@ class ProgressUpdate(models.Model):
     """
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "ยังไม่ดำเนินการ"
-        IN_PROGRESS = "in_progress", "อยู่ระหว่างดำเนินการ"
-        DONE = "done", "ดำเนินการแล้วเสร็จ"
-        CANCELLED = "cancelled", "ยกเลิก"
+        NOT_STARTED = "not_started", _("ยังไม่ดำเนินการ")
+        IN_PROGRESS = "in_progress", _("อยู่ระหว่างดำเนินการ")
+        DONE = "done", _("ดำเนินการแล้วเสร็จ")
+        CANCELLED = "cancelled", _("ยกเลิก")
 
     #: Statuses after which nothing more is expected of a measure.
     CLOSED = (Status.DONE, Status.CANCELLED)
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="progress_updates")
     round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="updates")
-    status = models.CharField("สถานะ", max_length=16, choices=Status.choices)
-    percent = models.PositiveSmallIntegerField("ร้อยละความก้าวหน้า")
-    done_text = models.TextField("ผลการดำเนินการ", blank=True)
-    cancel_reason = models.TextField("เหตุผลที่ยกเลิก", blank=True)
+    status = models.CharField(_("สถานะ"), max_length=16, choices=Status.choices)
+    percent = models.PositiveSmallIntegerField(_("ร้อยละความก้าวหน้า"))
+    done_text = models.TextField(_("ผลการดำเนินการ"), blank=True)
+    cancel_reason = models.TextField(_("เหตุผลที่ยกเลิก"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name="ผู้บันทึก",
+        verbose_name=_("ผู้บันทึก"),
     )
-    created_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
+    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
 
     objects = ProgressUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ("-created_at", "-id")
-        verbose_name = "ความก้าวหน้า"
-        verbose_name_plural = "ความก้าวหน้า"
+        verbose_name = _("ความก้าวหน้า")
+        verbose_name_plural = _("ความก้าวหน้า")
         indexes = (models.Index(fields=["measure", "round", "-created_at"]),)
         constraints = (
             models.CheckConstraint(condition=Q(percent__lte=100), name="progress_percent_0_100"),
@@ -147,13 +148,13 @@ class CurrentProgress(models.Model):
         Measure, on_delete=models.CASCADE, primary_key=True, related_name="current_progress"
     )
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="+")
-    status = models.CharField("สถานะ", max_length=16, choices=ProgressUpdate.Status.choices)
-    percent = models.PositiveSmallIntegerField("ร้อยละความก้าวหน้า")
+    status = models.CharField(_("สถานะ"), max_length=16, choices=ProgressUpdate.Status.choices)
+    percent = models.PositiveSmallIntegerField(_("ร้อยละความก้าวหน้า"))
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "ความก้าวหน้าล่าสุด"
-        verbose_name_plural = "ความก้าวหน้าล่าสุด"
+        verbose_name = _("ความก้าวหน้าล่าสุด")
+        verbose_name_plural = _("ความก้าวหน้าล่าสุด")
 
     def __str__(self) -> str:
         return f"{self.measure_id}: {self.get_status_display()} {self.percent}%"
@@ -168,23 +169,23 @@ class Evidence(models.Model):
     """A file or a link showing what was done (หลักฐาน), attached to one update."""
 
     class Kind(models.TextChoices):
-        FILE = "file", "ไฟล์"
-        LINK = "link", "ลิงก์"
+        FILE = "file", _("ไฟล์")
+        LINK = "link", _("ลิงก์")
 
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
-    kind = models.CharField("ชนิด", max_length=8, choices=Kind.choices)
-    file = models.FileField("ไฟล์", upload_to=evidence_storage_name, max_length=200, blank=True)
+    kind = models.CharField(_("ชนิด"), max_length=8, choices=Kind.choices)
+    file = models.FileField(_("ไฟล์"), upload_to=evidence_storage_name, max_length=200, blank=True)
     #: The name the file had on the user's computer, shown and sent back on download.
-    original_name = models.CharField("ชื่อไฟล์", max_length=255, blank=True)
+    original_name = models.CharField(_("ชื่อไฟล์"), max_length=255, blank=True)
     #: Checked against the file's first bytes, never taken from the browser.
     content_type = models.CharField(max_length=100, blank=True)
-    size = models.PositiveIntegerField("ขนาด (ไบต์)", null=True, blank=True)
-    url = models.URLField("ลิงก์", max_length=1000, blank=True)
+    size = models.PositiveIntegerField(_("ขนาด (ไบต์)"), null=True, blank=True)
+    url = models.URLField(_("ลิงก์"), max_length=1000, blank=True)
 
     class Meta:
         ordering = ("id",)
-        verbose_name = "หลักฐาน"
-        verbose_name_plural = "หลักฐาน"
+        verbose_name = _("หลักฐาน")
+        verbose_name_plural = _("หลักฐาน")
         constraints = (
             models.CheckConstraint(
                 condition=(Q(kind="file") & ~Q(file="") & ~Q(original_name=""))
@@ -206,12 +207,12 @@ class ReminderSent(models.Model):
     """One reminder e-mailed to one person, so the same one is not sent twice."""
 
     class Kind(models.TextChoices):
-        DUE_IN_14_DAYS = "due_14", "ครบกำหนดภายใน 14 วัน"
-        DUE_IN_3_DAYS = "due_3", "ครบกำหนดภายใน 3 วัน"
-        OVERDUE = "overdue", "เลยกำหนดแล้ว"
-        ROUND_CLOSING = "round_closing", "ใกล้ครบกำหนดรายงานผล"
+        DUE_IN_14_DAYS = "due_14", _("ครบกำหนดภายใน 14 วัน")
+        DUE_IN_3_DAYS = "due_3", _("ครบกำหนดภายใน 3 วัน")
+        OVERDUE = "overdue", _("เลยกำหนดแล้ว")
+        ROUND_CLOSING = "round_closing", _("ใกล้ครบกำหนดรายงานผล")
 
-    kind = models.CharField("ชนิด", max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("ชนิด"), max_length=16, choices=Kind.choices)
     measure = models.ForeignKey(
         Measure, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -221,13 +222,13 @@ class ReminderSent(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    sent_on = models.DateField("วันที่ส่ง")
+    sent_on = models.DateField(_("วันที่ส่ง"))
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ("-sent_on", "-id")
-        verbose_name = "การแจ้งเตือนที่ส่งแล้ว"
-        verbose_name_plural = "การแจ้งเตือนที่ส่งแล้ว"
+        verbose_name = _("การแจ้งเตือนที่ส่งแล้ว")
+        verbose_name_plural = _("การแจ้งเตือนที่ส่งแล้ว")
         indexes = (models.Index(fields=["recipient", "kind", "sent_on"]),)
         constraints = (
             models.CheckConstraint(

@@ -9,13 +9,14 @@ fetch is a :class:`UrlCheck`.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.domain.readiness import STATE_LABELS, State
 
 
 class PublishedItem(models.Model):
     class Verdict(models.TextChoices):
-        UNCHECKED = "", "ยังไม่ได้ตรวจ"
+        UNCHECKED = "", _("ยังไม่ได้ตรวจ")
         READY = State.READY.value, STATE_LABELS[State.READY]
         AT_RISK = State.AT_RISK.value, STATE_LABELS[State.AT_RISK]
         MISSING = State.MISSING.value, STATE_LABELS[State.MISSING]
@@ -23,8 +24,8 @@ class PublishedItem(models.Model):
     agency = models.ForeignKey(
         "agencies.Agency", on_delete=models.CASCADE, related_name="published_items"
     )
-    fiscal_year = models.PositiveIntegerField("ปีงบประมาณ")
-    code = models.CharField("ประเด็น", max_length=8)
+    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ"))
+    code = models.CharField(_("ประเด็น"), max_length=8)
     #: One URL per line, in the order the agency will submit them.
     urls = models.TextField("URL", blank=True)
     unit = models.ForeignKey(
@@ -33,9 +34,9 @@ class PublishedItem(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="ผู้รับผิดชอบ",
+        verbose_name=_("ผู้รับผิดชอบ"),
     )
-    due_date = models.DateField("กำหนดเสร็จ", null=True, blank=True)
+    due_date = models.DateField(_("กำหนดเสร็จ"), null=True, blank=True)
     state = models.CharField(max_length=16, choices=Verdict.choices, blank=True, default="")
     #: [{"reason": …, "fix": …}] from the last check, in Thai.
     problems = models.JSONField(default=list, blank=True)
@@ -43,8 +44,8 @@ class PublishedItem(models.Model):
 
     class Meta:
         ordering = ("agency", "fiscal_year", "id")
-        verbose_name = "ข้อมูลเปิดเผย (OIT) ของหน่วยงาน"
-        verbose_name_plural = "ข้อมูลเปิดเผย (OIT) ของหน่วยงาน"
+        verbose_name = _("ข้อมูลเปิดเผย (OIT) ของหน่วยงาน")
+        verbose_name_plural = _("ข้อมูลเปิดเผย (OIT) ของหน่วยงาน")
         constraints = (
             models.UniqueConstraint(
                 fields=["agency", "fiscal_year", "code"], name="published_item_unique"

@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.agencies.models import Agency
 
@@ -65,18 +66,18 @@ class Result(models.Model):
     """The ITA result of one agency for one fiscal year (BE) of the results."""
 
     class Source(models.TextChoices):
-        FORM = "form", "กรอกแบบฟอร์ม"
-        SPREADSHEET = "spreadsheet", "นำเข้าจากไฟล์ตาราง"
-        TEXT = "text", "วางข้อความ/อัปโหลดเอกสาร"
+        FORM = "form", _("กรอกแบบฟอร์ม")
+        SPREADSHEET = "spreadsheet", _("นำเข้าจากไฟล์ตาราง")
+        TEXT = "text", _("วางข้อความ/อัปโหลดเอกสาร")
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="results")
-    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณของผลการประเมิน")
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณของผลการประเมิน"))
     is_current = models.BooleanField(default=True)
     version = models.PositiveSmallIntegerField(default=1)
 
-    source = models.CharField("ที่มา", max_length=16, choices=Source.choices)
-    source_name = models.CharField("ชื่อไฟล์ต้นทาง", max_length=255, blank=True)
-    source_text = models.TextField("ข้อความต้นทาง", blank=True)
+    source = models.CharField(_("ที่มา"), max_length=16, choices=Source.choices)
+    source_name = models.CharField(_("ชื่อไฟล์ต้นทาง"), max_length=255, blank=True)
+    source_text = models.TextField(_("ข้อความต้นทาง"), blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -84,12 +85,12 @@ class Result(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     # As printed by the NACC or the agency; kept beside the computed values.
-    printed_total = models.FloatField("คะแนนรวมที่พิมพ์", null=True, blank=True)
-    printed_level = models.CharField("ระดับที่พิมพ์", max_length=32, blank=True)
-    printed_iit = models.FloatField("IIT ที่พิมพ์", null=True, blank=True)
-    printed_eit = models.FloatField("EIT ที่พิมพ์", null=True, blank=True)
-    printed_oit = models.FloatField("OIT ที่พิมพ์", null=True, blank=True)
-    previous_total = models.FloatField("คะแนนรวมปีก่อนที่พิมพ์", null=True, blank=True)
+    printed_total = models.FloatField(_("คะแนนรวมที่พิมพ์"), null=True, blank=True)
+    printed_level = models.CharField(_("ระดับที่พิมพ์"), max_length=32, blank=True)
+    printed_iit = models.FloatField(_("IIT ที่พิมพ์"), null=True, blank=True)
+    printed_eit = models.FloatField(_("EIT ที่พิมพ์"), null=True, blank=True)
+    printed_oit = models.FloatField(_("OIT ที่พิมพ์"), null=True, blank=True)
+    previous_total = models.FloatField(_("คะแนนรวมปีก่อนที่พิมพ์"), null=True, blank=True)
 
     # Cached engine output, refreshed by the service on every save.
     computed_total = models.FloatField(null=True, blank=True)
@@ -101,7 +102,7 @@ class Result(models.Model):
     #: What intake noticed and the stored scores cannot show again: values printed
     #: twice with different numbers, lines the parser could not read, the choice
     #: the user made. ``[{"field": …, "message": …}]``, Thai.
-    intake_notes = models.JSONField("ข้อสังเกตตอนนำเข้า", default=list, blank=True)
+    intake_notes = models.JSONField(_("ข้อสังเกตตอนนำเข้า"), default=list, blank=True)
 
     objects = ResultQuerySet.as_manager()
 
@@ -110,8 +111,8 @@ class Result(models.Model):
             "-fiscal_year",
             "agency__name",
         )
-        verbose_name = "ผลการประเมิน"
-        verbose_name_plural = "ผลการประเมิน"
+        verbose_name = _("ผลการประเมิน")
+        verbose_name_plural = _("ผลการประเมิน")
         constraints = (
             models.UniqueConstraint(
                 fields=["agency", "fiscal_year"],
@@ -176,17 +177,17 @@ class IndicatorScore(models.Model):
     """
 
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="indicator_scores")
-    number = models.PositiveSmallIntegerField("ตัวชี้วัดที่")
-    score = models.FloatField("คะแนน")
-    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณของผล (สำเนาจากผล)", editable=False)
-    is_current = models.BooleanField("ผลฉบับปัจจุบัน (สำเนาจากผล)", default=True, editable=False)
+    number = models.PositiveSmallIntegerField(_("ตัวชี้วัดที่"))
+    score = models.FloatField(_("คะแนน"))
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณของผล (สำเนาจากผล)"), editable=False)
+    is_current = models.BooleanField(_("ผลฉบับปัจจุบัน (สำเนาจากผล)"), default=True, editable=False)
 
     objects = IndicatorScoreQuerySet.as_manager()
 
     class Meta:
         ordering = ("number",)
-        verbose_name = "คะแนนตัวชี้วัด"
-        verbose_name_plural = "คะแนนตัวชี้วัด"
+        verbose_name = _("คะแนนตัวชี้วัด")
+        verbose_name_plural = _("คะแนนตัวชี้วัด")
         constraints = (
             models.UniqueConstraint(fields=["result", "number"], name="indicator_once_per_result"),
             models.CheckConstraint(
@@ -213,13 +214,13 @@ class ItemScore(models.Model):
     """An item score as entered (i1, e4, o13, …)."""
 
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="item_scores")
-    code = models.CharField("ประเด็น", max_length=8)
-    score = models.FloatField("คะแนน")
+    code = models.CharField(_("ประเด็น"), max_length=8)
+    score = models.FloatField(_("คะแนน"))
 
     class Meta:
         ordering = ("id",)
-        verbose_name = "คะแนนประเด็นการประเมิน"
-        verbose_name_plural = "คะแนนประเด็นการประเมิน"
+        verbose_name = _("คะแนนประเด็นการประเมิน")
+        verbose_name_plural = _("คะแนนประเด็นการประเมิน")
         constraints = (
             models.UniqueConstraint(fields=["result", "code"], name="item_once_per_result"),
             models.CheckConstraint(

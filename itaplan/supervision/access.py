@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from itaplan.agencies.models import Agency, District, Province, SupervisorScope
 
@@ -53,14 +54,14 @@ def subtree_for(user: AbstractBaseUser | AnonymousUser) -> Subtree:
     if not user.is_authenticated:
         raise Http404("ไม่พบหน้านี้")
     if user.is_superuser:
-        return Subtree(_EVERYTHING, _EVERYTHING, _EVERYTHING, "ทั้งประเทศ (ผู้ดูแลระบบ)", True)
+        return Subtree(_EVERYTHING, _EVERYTHING, _EVERYTHING, gettext("ทั้งประเทศ (ผู้ดูแลระบบ)"), True)
     scopes = list(
         SupervisorScope.objects.filter(user=user).select_related("province", "district__province")
     )
     if not scopes:
         raise Http404("ไม่พบหน้านี้")
     if any(s.province_id is None and s.district_id is None for s in scopes):
-        return Subtree(_EVERYTHING, _EVERYTHING, _EVERYTHING, "ทั้งประเทศ", True)
+        return Subtree(_EVERYTHING, _EVERYTHING, _EVERYTHING, gettext("ทั้งประเทศ"), True)
     agencies_q, districts_q, provinces_q = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
     labels = []
     for scope in scopes:
@@ -68,9 +69,12 @@ def subtree_for(user: AbstractBaseUser | AnonymousUser) -> Subtree:
         if scope.district_id:
             districts_q |= Q(pk=scope.district_id)
             provinces_q |= Q(pk=scope.district.province_id)
-            labels.append(f"อ.{scope.district.name} จ.{scope.district.province.name}")
+            labels.append(
+                gettext("อ.%(district)s จ.%(province)s")
+                % {"district": scope.district.name, "province": scope.district.province.name}
+            )
         else:
             districts_q |= Q(province_id=scope.province_id)
             provinces_q |= Q(pk=scope.province_id)
-            labels.append(f"จ.{scope.province.name}")
+            labels.append(gettext("จ.%(province)s") % {"province": scope.province.name})
     return Subtree(agencies_q, districts_q, provinces_q, ", ".join(labels), False)

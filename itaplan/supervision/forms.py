@@ -13,6 +13,7 @@ from typing import Any
 
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from itaplan.agencies.models import Agency, District, Province
 from itaplan.domain.criteria import available_years
@@ -24,15 +25,15 @@ _SORT = re.compile(r"^-?(name|total|change|i(?P<number>\d{1,2}))$")
 
 
 class FilterForm(forms.Form):
-    year = forms.TypedChoiceField(label="ปีงบประมาณของผล", coerce=int, required=False)
+    year = forms.TypedChoiceField(label=_("ปีงบประมาณของผล"), coerce=int, required=False)
     province = forms.ModelChoiceField(
-        label="จังหวัด", queryset=Province.objects.none(), required=False
+        label=_("จังหวัด"), queryset=Province.objects.none(), required=False
     )
     district = forms.ModelChoiceField(
-        label="อำเภอ", queryset=District.objects.none(), required=False
+        label=_("อำเภอ"), queryset=District.objects.none(), required=False
     )
     kind = forms.ChoiceField(
-        label="ประเภท", choices=[("", "ทุกประเภท"), *Agency.Kind.choices], required=False
+        label=_("ประเภท"), choices=[("", "ทุกประเภท"), *Agency.Kind.choices], required=False
     )
     sort = forms.RegexField(regex=_SORT, required=False)
     page = forms.IntegerField(min_value=1, required=False)

@@ -34,6 +34,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Coalesce, Rank
+from django.utils.translation import gettext_lazy
 
 from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import Framework, ScoreClass, available_years, load
@@ -48,7 +49,7 @@ PAGE_SIZE = 50
 #: How many indicators the "most often urgent" list shows.
 URGENT_TOP = 5
 NO_PLAN = "none"
-PLAN_STATUS_LABELS = {NO_PLAN: "ยังไม่มีแผน", **dict(Plan.Status.choices)}
+PLAN_STATUS_LABELS = {NO_PLAN: gettext_lazy("ยังไม่มีแผน"), **dict(Plan.Status.choices)}
 
 
 # --- which agencies ------------------------------------------------------------------
@@ -203,7 +204,7 @@ def year_figures(agencies: QuerySet[Agency], framework: Framework) -> tuple[Summ
     ]
     incomplete = sum(counts.values())  # blank level: a tool or indicator is missing
     if incomplete:
-        levels.append(Share("", "คะแนนไม่ครบ", incomplete, whole))
+        levels.append(Share("", gettext_lazy("คะแนนไม่ครบ"), incomplete, whole))
     return figures, levels
 
 

@@ -7,20 +7,15 @@ from typing import Any
 
 from django import template
 
-from itaplan.domain.thai import format_date, format_period, to_thai_digits
+from itaplan.lib import display
 
 register = template.Library()
-
-
-def _thai(agency: Any) -> bool:
-    return bool(getattr(agency, "thai_digits", True))
 
 
 @register.filter
 def digits(value: Any, agency: Any) -> str:
     """A number or text with Thai digits when the agency uses them."""
-    text = "" if value is None else str(value)
-    return to_thai_digits(text) if _thai(agency) else text
+    return display.digits(value, agency)
 
 
 @register.filter
@@ -28,13 +23,13 @@ def be_date(value: dt.date | None, agency: Any) -> str:
     """A Buddhist-era date, ``๑ ต.ค. ๖๘``, in the agency's digits."""
     if value is None:
         return "–"
-    return format_date(value, thai_digits=_thai(agency))
+    return display.show_date(value, agency)
 
 
 @register.filter
 def period(measure: Any, agency: Any) -> str:
     """A measure's timeframe, ``๑ ต.ค. ๖๘ – ๓๐ ก.ย. ๖๙``, in the agency's digits."""
-    return format_period(measure.start_date, measure.end_date, thai_digits=_thai(agency))
+    return display.show_period(measure.start_date, measure.end_date, agency)
 
 
 @register.filter

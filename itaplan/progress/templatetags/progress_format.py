@@ -7,8 +7,9 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from itaplan.domain.thai import format_date, to_thai_digits
+from itaplan.lib import display
 from itaplan.progress.evidence import size_text
 
 register = template.Library()
@@ -29,11 +30,11 @@ def progress_badge(status: str) -> str:
 def days_text(days: int, agency: Any) -> str:
     """``อีก ๑๒ วัน``, ``วันนี้``, ``เลยกำหนด ๓ วัน`` in the agency's digits."""
     if days > 0:
-        text = f"อีก {days} วัน"
+        text = _("อีก %(n)s วัน") % {"n": days}
     elif days == 0:
-        text = "ครบกำหนดวันนี้"
+        text = _("ครบกำหนดวันนี้")
     else:
-        text = f"เลยกำหนด {-days} วัน"
+        text = _("เลยกำหนด %(n)s วัน") % {"n": -days}
     return _digits(text, agency)
 
 
@@ -47,7 +48,7 @@ def percent_text(value: float | int | None, agency: Any) -> str:
 
 
 def _digits(text: str, agency: Any) -> str:
-    return to_thai_digits(text) if getattr(agency, "thai_digits", True) else text
+    return display.digits(text, agency)
 
 
 @register.filter
@@ -56,10 +57,7 @@ def be_datetime(value: dt.datetime | None, agency: Any) -> str:
     if value is None:
         return "–"
     local = timezone.localtime(value)
-    thai = bool(getattr(agency, "thai_digits", True))
-    return (
-        f"{format_date(local.date(), thai_digits=thai)} {_digits(local.strftime('%H:%M'), agency)}"
-    )
+    return f"{display.show_date(local.date(), agency)} {_digits(local.strftime('%H:%M'), agency)}"
 
 
 @register.filter

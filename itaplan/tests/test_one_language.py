@@ -1,0 +1,116 @@
+"""One language at a time: a crawl of every page each role can reach.
+
+With English on, no Thai outside agency data (what people typed: names, titles, steps, and
+the NACC's own criteria texts, which exist only in Thai); with Thai on, no English words
+outside codes (ITA, IIT, EIT, OIT, o1, …), file kinds and user names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.db import models
+
+from itaplan.domain.criteria import available_years, load
+from itaplan.tests.site import ROLES, load_site, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+#: Pages per role, at most (the supervision table's sort links alone are dozens).
+LIMIT = 45
+SKIP = re.compile(
+    r"/logout|/i18n/|/admin/|\.(docx|pdf|xlsx|csv)\b|/documents/|/evidence/|/export|[?&](sort|page)="
+)
+THAI = re.compile(r"[\u0E01-\u0E5B][\u0E01-\u0E5B\s\d.,:;()/%\-–'\"“”]*")
+LATIN = re.compile(r"\b[A-Za-z][A-Za-z'’-]+\b")
+#: English that stays in Thai pages: codes, file kinds, the product, the other language's name.
+ALLOWED_LATIN = re.compile(
+    r"^(ITA|IIT|EIT|OIT|[ieoIEO]\d+|[A-F][+-]?|itaplan|DOCX|PDF|XLSX|CSV|Word|Excel|URL|KB|MB|"
+    r"English|OK|e|mail|http|https|www|go|th|com)$"
+)
+
+
+def agency_data() -> list[str]:
+    """Every text people typed or files brought (longest first, so parts go after wholes)."""
+    texts: set[str] = set()
+    for model in apps.get_models():
+        if not (model.__module__.startswith("itaplan") or model._meta.label == "auth.User"):
+            continue
+        names = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField) and not f.choices
+        ]
+        if names:
+            for row in model.objects.values_list(*names):
+                texts.update(str(v).strip() for v in row if v)
+    for year in available_years():
+        framework = load(year)
+        data = framework.data
+        texts.update(t.name for t in data.tools)
+        texts.update(i.name for i in data.indicators)
+        texts.update(a for i in data.indicators for a in i.aliases)
+        texts.update(s.name for s in data.sub_indicators)
+        texts.update(i.text for i in data.items)
+        texts.update(level.label for level in data.levels)
+    return sorted((t for t in texts if t), key=len, reverse=True)
+
+
+def crawl(page: Any, base: str, start: str) -> dict[str, str]:
+    """Path → visible text of every page reachable by links from ``start``."""
+    seen: dict[str, str] = {}
+    queue = deque([start])
+    while queue and len(seen) < LIMIT:
+        path = queue.popleft()
+        if path in seen:
+            continue
+        response = page.goto(base + path)
+        if response is None or "text/html" not in (response.headers.get("content-type") or ""):
+            seen[path] = ""
+            continue
+        # The language switch names the other language in that language (lang="th"/"en").
+        page.evaluate(
+            "document.querySelectorAll('body [lang]').forEach(e => "
+            "{ if (e.lang !== document.documentElement.lang) e.remove() })"
+        )
+        seen[path] = page.inner_text("body")
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            href = href.split("#")[0]
+            if href.startswith(base) and not SKIP.search(href):
+                queue.append(href[len(base) :])
+    return seen
+
+
+def foreign(text: str, data: list[str], language: str) -> list[str]:
+    for known in data:
+        text = text.replace(known, " ")
+    if language == "en":
+        return [m.strip() for m in THAI.findall(text) if m.strip()]
+    return [w for w in LATIN.findall(text) if not ALLOWED_LATIN.match(w)]
+
+
+@pytest.mark.parametrize("language", ["en", "th"])
+def test_every_page_a_role_reaches_speaks_one_language(
+    chromium: Any, live_server: Any, settings: Any, language: str
+) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    load_site()
+    data = agency_data()
+    context = chromium.new_context(locale="th-TH")
+    page = context.new_page()
+    found: dict[str, set[str]] = {}
+    pages = 0
+    for role in ROLES:
+        log_in(page, live_server.url, role, language)
+        for path, text in crawl(page, live_server.url, "/").items():
+            pages += 1
+            for words in foreign(text, data, language):
+                found.setdefault(words[:80], set()).add(f"{role} {path}")
+    context.close()
+    assert pages > 60
+    report = [f"{words!r} on {len(where)} pages, e.g. {sorted(where)[0]}" for words, where in found.items()]
+    assert not report, f"{len(report)} texts in the other language:\n" + "\n".join(sorted(report))
