@@ -405,7 +405,6 @@ def _add_suggested(plan: Plan, template_keys: list[str]) -> list[Measure]:
     ]
 
 
-@transaction.atomic
 def measure_snapshot(measure: Measure) -> dict[str, str]:
     """What an editor sees of a measure, field by field (for :mod:`itaplan.lib.editlock`)."""
     data = data_of(measure)
@@ -423,6 +422,7 @@ def measure_snapshot(measure: Measure) -> dict[str, str]:
     }
 
 
+@transaction.atomic
 def update_measure(
     measure: Measure, user: User, data: MeasureData, seen: str | None = None
 ) -> Measure:

@@ -114,12 +114,12 @@ def _round_name(round_: ReportingRound) -> str:
     return f"{round_.name} ปีงบประมาณ {round_.plan.fiscal_year}"
 
 
-@transaction.atomic
 def round_snapshot(round_: ReportingRound) -> dict[str, str]:
     """What the round form shows (for :mod:`itaplan.lib.editlock`)."""
     return {"ชื่อรอบ": round_.name, "วันสิ้นสุดรอบ": round_.end_date.isoformat()}
 
 
+@transaction.atomic
 def update_round(
     round_: ReportingRound,
     user: User,

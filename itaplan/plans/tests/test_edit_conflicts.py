@@ -5,10 +5,14 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from itaplan.lib import editlock
 from itaplan.plans import services
+from itaplan.plans.models import Measure
 from itaplan.plans.tests.test_measures import measure_data
 from itaplan.plans.tests.test_pages import measure_form
 
@@ -64,3 +68,32 @@ def test_a_forged_edit_token_is_refused(client, people, plan):
     assert "แบบฟอร์มแก้ไขมาตรการไม่สมบูรณ์หรือหมดอายุ" in response.content.decode()
     measure.refresh_from_db()
     assert measure.title != "x"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_edit_saves_hold_their_row_locks_in_a_transaction_of_their_own(people, plan):
+    # Outside a test's wrapping transaction, as in production: PostgreSQL refuses
+    # select_for_update without one (the write load test found this).
+    from itaplan.progress import services as progress
+    from itaplan.progress.models import ReportingRound
+
+    measure = services.add_measure(plan, people.editor, measure_data(plan))
+    services.update_measure(
+        measure,
+        people.editor,
+        measure_data(plan, title="ใหม่"),
+        editlock.token(services.measure_snapshot(measure)),
+    )
+    assert Measure.objects.get(pk=measure.pk).title == "ใหม่"
+    services.submit(plan, people.editor)
+    plan = services.approve(plan, people.executive, "ก", "ข", timezone.localdate())
+    round_ = ReportingRound.objects.filter(plan=plan).order_by("end_date").first()
+    progress.update_round(
+        round_,
+        people.admin,
+        "รอบแรก",
+        round_.end_date,
+        editlock.token(progress.round_snapshot(round_)),
+    )
+    round_.refresh_from_db()
+    assert round_.name == "รอบแรก"
