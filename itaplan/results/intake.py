@@ -23,6 +23,7 @@ from itaplan.domain.checking import check_parsed
 from itaplan.domain.criteria import CriteriaError, available_years, load
 from itaplan.domain.parsing import parse_result_text
 from itaplan.domain.readers.measures import ReadMeasure, findings_by_measure, read_measures
+from itaplan.domain.readers.repair import fold
 from itaplan.domain.scoring import Finding
 from itaplan.domain.thai import format_score
 from itaplan.results.models import ConfirmedDraft, Result
@@ -267,10 +268,10 @@ def _core_name(name: str) -> str:
 def names_match(found: str, name: str) -> bool:
     """Whether an agency name found in a document is this agency's name.
 
-    Spacing and the usual abbreviations (อบต., ทต., …) do not matter; a
-    different name (ลุมพินี for ลุมพลี) does.
+    Spacing, the usual abbreviations (อบต., ทต., …) and the damage of broken PDF
+    Thai (สำมเรือน for สามเรือน) do not matter; a different name (ลุมพินี for ลุมพลี) does.
     """
-    return _core_name(found) == _core_name(name)
+    return fold(_core_name(found)) == fold(_core_name(name))
 
 
 # --- drafts from each way in -----------------------------------------------------
@@ -347,7 +348,7 @@ def draft_from_text(
         found_agency=parsed.agency,
         found_year=own.fiscal_year,
         unread_lines=[(int(n), str(t)) for n, t in parsed.unread_lines],
-        warnings=[*map(str, parsed.warnings), *other],
+        warnings=[*map(str, parsed.warnings), *other, *map(str, parsed.notes)],
     )
 
 

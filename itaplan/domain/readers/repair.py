@@ -70,3 +70,11 @@ def repair(text: str, words: Iterable[str] = ()) -> tuple[str, bool]:
     pattern, by_group = _keyword_pattern(tuple(sorted({*KEYWORDS, *words})))
     mended = pattern.sub(lambda m: by_group[str(m.lastindex)], mended)
     return mended, True
+
+
+def fold(text: str) -> str:
+    """``text`` with the damage of broken extraction folded away: sara am read as sara
+    aa, no replacement characters, no marks. Two names that fold alike may be one name
+    broken by a PDF ("สำมเรือน" and สามเรือน); ``fold`` is for comparing, not showing."""
+    folded = _SPLIT_AM.sub("\u0e33", _REPLACEMENT.sub("", text)).replace("\u0e33", "\u0e32")
+    return re.sub(f"[{_MARKS}]", "", folded)

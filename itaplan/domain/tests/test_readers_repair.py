@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itaplan.domain.readers.repair import looks_broken, repair
+from itaplan.domain.readers.repair import fold, looks_broken, repair
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,8 @@ def test_clean_text_is_left_alone_even_where_a_tolerant_match_would_change_it() 
 def test_line_breaks_are_kept_so_line_numbers_stay() -> None:
     text = "ตำรำง\nผลกำรประเมิน\r\nคะแนน"
     assert repair(text)[0].count("\n") == 2
+
+
+def test_names_broken_by_a_pdf_fold_alike_and_different_names_do_not() -> None:
+    assert fold("องค์กำรบริหำรส่วนตำบลสำมเรือน") == fold("องค์การบริหารส่วนตำบลสามเรือน")
+    assert fold("ลุมพินี") != fold("ลุมพลี")

@@ -172,3 +172,32 @@ def test_the_language_switch_shows_english(browser_page: Any, live_server: Any, 
     assert "Computed scores beside the printed ones" in page.content()
     page.click("header button:has-text('ภาษาไทย')")
     page.wait_for_selector("html[lang=th]")
+
+
+def test_pasting_a_broken_pdf_result_with_both_level_schemes_previews_one_level_and_a_note(
+    browser_page: Any, live_server: Any, owner: Any
+) -> None:
+    # The shapes of issue 12: PDF Thai with sara aa printed as sara am, a letter and a
+    # word level in one sentence, last year's total in the same text.
+    rows = "\n".join(f"ตัวชี้วัดที่ {n}\t{score:.2f}" for n, score in sorted(INDICATORS_2568.items()))
+    text = (
+        "ผลกำรประเมิน ITA ขององค์กำรบริหำรส่วนตำบลสำมเรือน ประจำปีงบประมำณ 2568\n"
+        "ผลกำรประเมินได้คะแนน 96.79 คะแนน อยู่ในระดับ ผ่ำนดี (AA) ปีที่ผ่ำนมำได้ 96.01\n"
+        f"ตำรำง ผลคะแนนรำยตัวชี้วัด\n{rows}\n"
+    )
+    page = browser_page
+    log_in(page, live_server, "alice")
+    page.click("table a:has-text('องค์การบริหารส่วนตำบลสามเรือน')")
+    page.click("text=วางข้อความหรืออัปโหลดเอกสาร")
+    page.fill("#id_text", text)
+    page.click("button:has-text('อ่านและตรวจทาน')")
+    page.wait_for_selector("#confirm-form")
+    screenshot(page, "import-text-preview-broken-pdf")
+    figures = page.locator(".figures").first
+    assert figures.locator("[data-key=total] .value").inner_text() == "96.79"
+    assert figures.locator("[data-key=level] .value").inner_text() == "ผ่านดี"
+    notice = page.locator(".notice.warning").first.inner_text()
+    assert "AA" in notice and "PDF" in notice
+    assert "96.01" in page.content()
+    # The name broken the same way is still this agency: no tick is asked for.
+    assert page.locator("input[name=checked]").count() == 0
