@@ -41,7 +41,7 @@ from typing import Any
 from itaplan.domain.readers import agency as agency_reader
 from itaplan.domain.readers import english, history_table, names, repair, tables, years
 from itaplan.domain.readers.announcements import ITA_WORDS
-from itaplan.domain.readers.history import read_previous_year
+from itaplan.domain.readers.history import latest_year_scored, read_previous_year
 from itaplan.domain.readers.indicators import SUBREF, read_indicator
 from itaplan.domain.readers.items import ITEM, read_item
 from itaplan.domain.readers.leftovers import mark_unread
@@ -219,7 +219,7 @@ class _Parser:
     def _fiscal_year(self) -> int | None:
         """The year asked for; else the year printed for the results (two different ones
         are a conflict); else an English sentence's year; else the latest year of a
-        history table; else the title's year."""
+        history table or of a sentence giving a year its score; else the title's year."""
         votes = years.votes(self.plain)
         self._year_conflict(votes)
         if self.requested_year is not None:
@@ -232,6 +232,8 @@ class _Parser:
             return max(set(english_years), key=english_years.count)
         if self.history_rows:
             return max(row.fiscal_year for row in self.history_rows)
+        if (scored := latest_year_scored(self.plain)) is not None:
+            return scored
         year, warning = years.plan_year(self.plain)
         self.reading.warn(warning)
         return year

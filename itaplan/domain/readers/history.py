@@ -92,3 +92,15 @@ def read_previous_year(reading: Reading, seg: Segment) -> None:
             continue
         spans += [match.span(1), match.span(2)]
     seg.consume_spans(spans)
+
+
+def latest_year_scored(plain_lines: list[str]) -> int | None:
+    """The latest year printed with a score of its own ("ITA ปี 67 ได้ 95.32"), for a
+    text that names the result's year no other way."""
+    found = [
+        year
+        for line in plain_lines
+        for match in _YEAR_SCORE.finditer(line)
+        if (year := year_value(match.group(1))) is not None
+    ]
+    return max(found) if found else None
