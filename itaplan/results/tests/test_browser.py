@@ -40,19 +40,26 @@ def log_in(page: Any, live_server: Any, username: str) -> None:
     screenshot(page, "home")
 
 
+def paste_and_preview(page: Any, text: str, shot: str, *, first_visit: bool = False) -> None:
+    """From the agency list, paste ``text`` into the text intake and wait for its preview."""
+    page.click("table a:has-text('องค์การบริหารส่วนตำบลสามเรือน')")
+    if first_visit:
+        screenshot(page, "results-list-empty")
+    page.click("text=วางข้อความหรืออัปโหลดเอกสาร")
+    page.fill("#id_text", text)
+    if first_visit:
+        screenshot(page, "import-text")
+    page.click("button:has-text('อ่านและตรวจทาน')")
+    page.wait_for_selector("#confirm-form")
+    screenshot(page, shot)
+
+
 def test_pasting_seed_004_previews_the_totals_and_the_conflict_then_saves(
     browser_page: Any, live_server: Any, owner: Any
 ) -> None:
     page = browser_page
     log_in(page, live_server, "alice")
-    page.click("table a:has-text('องค์การบริหารส่วนตำบลสามเรือน')")
-    screenshot(page, "results-list-empty")
-    page.click("text=วางข้อความหรืออัปโหลดเอกสาร")
-    page.fill("#id_text", seed_text("004"))
-    screenshot(page, "import-text")
-    page.click("button:has-text('อ่านและตรวจทาน')")
-    page.wait_for_selector("#confirm-form")
-    screenshot(page, "import-text-preview")
+    paste_and_preview(page, seed_text("004"), "import-text-preview", first_visit=True)
     figures = page.locator(".figures").first
     assert figures.locator("[data-key=total] .value").inner_text() == "96.79"
     assert figures.locator("[data-key=IIT] .value").inner_text() == "96.86"
@@ -187,12 +194,7 @@ def test_pasting_a_broken_pdf_result_with_both_level_schemes_previews_one_level_
     )
     page = browser_page
     log_in(page, live_server, "alice")
-    page.click("table a:has-text('องค์การบริหารส่วนตำบลสามเรือน')")
-    page.click("text=วางข้อความหรืออัปโหลดเอกสาร")
-    page.fill("#id_text", text)
-    page.click("button:has-text('อ่านและตรวจทาน')")
-    page.wait_for_selector("#confirm-form")
-    screenshot(page, "import-text-preview-broken-pdf")
+    paste_and_preview(page, text, "import-text-preview-broken-pdf")
     figures = page.locator(".figures").first
     assert figures.locator("[data-key=total] .value").inner_text() == "96.79"
     assert figures.locator("[data-key=level] .value").inner_text() == "ผ่านดี"
