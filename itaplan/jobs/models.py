@@ -17,6 +17,7 @@ class Job(models.Model):
         OIT_CHECK = "oit_check", _("ตรวจความพร้อมข้อมูลเปิดเผย (OIT)")
         NATIONAL_EXPORT = "national_export", _("ส่งออกข้อมูลการกำกับดูแล (XLSX)")
         BULK_IMPORT = "bulk_import", _("นำเข้าผลการประเมินหลายหน่วยงาน")
+        MEASURES_BUNDLE = "measures_bundle", _("เอกสารแผนมาตรการของหลายหน่วยงาน (ZIP)")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("รอคิว")

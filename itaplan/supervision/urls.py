@@ -7,4 +7,5 @@ app_name = "supervision"
 urlpatterns = [
     path("supervision/", views.dashboard, name="dashboard"),
     path("supervision/export.xlsx", views.export, name="export"),
+    path("supervision/measures-<int:plan_year>.zip", views.measures_bundle, name="measures_bundle"),
 ]

@@ -61,3 +61,22 @@ def export(request: HttpRequest) -> HttpResponse:
         enqueue=export_supervision,
     )
     return redirect("jobs:detail", job.pk)
+
+
+@login_required
+@require_GET
+def measures_bundle(request: HttpRequest, plan_year: int) -> HttpResponse:
+    """Queue one ZIP of the area's current measures plans of a year (DOCX each)."""
+    from itaplan.documents.tasks import bundle_measures
+    from itaplan.jobs import services as jobs
+    from itaplan.jobs.models import Job
+
+    subtree_for(request.user)
+    job = jobs.create(
+        Job.Kind.MEASURES_BUNDLE,
+        user=request.user,
+        fiscal_year=plan_year,
+        params={"query": request.GET.urlencode()},
+        enqueue=bundle_measures,
+    )
+    return redirect("jobs:detail", job.pk)
