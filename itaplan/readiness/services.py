@@ -181,9 +181,19 @@ def start_check(agency: Agency, fiscal_year: int, user: Any = None, trigger: str
     )
 
 
+#: A check still unfinished after this long was lost (a worker stopped): a new one may start.
+STALE_CHECK = dt.timedelta(hours=2)
+
+
 def running_check(agency: Agency, fiscal_year: int) -> Job | None:
+    """The agency-year's check that is queued or running, if any (lost ones aside)."""
     return (
-        Job.objects.filter(agency=agency, fiscal_year=fiscal_year, kind=Job.Kind.OIT_CHECK)
+        Job.objects.filter(
+            agency=agency,
+            fiscal_year=fiscal_year,
+            kind=Job.Kind.OIT_CHECK,
+            created_at__gte=timezone.now() - STALE_CHECK,
+        )
         .exclude(status__in=[Job.Status.DONE, Job.Status.FAILED])
         .first()
     )

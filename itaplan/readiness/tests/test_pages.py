@@ -80,6 +80,18 @@ class ReadinessPageTests(BaseTestCase):
         )  # immediate mode in tests: no URLs, all missing
         self.assertEqual(set(PublishedItem.objects.values_list("state", flat=True)), {"missing"})
 
+    def test_a_check_lost_hours_ago_does_not_block_a_new_one(self) -> None:
+        import datetime as dt
+
+        from django.utils import timezone
+
+        lost = Job.objects.create(
+            kind=Job.Kind.OIT_CHECK, agency=self.agency, fiscal_year=2568, status=Job.Status.RUNNING
+        )
+        self.assertEqual(services.running_check(self.agency, 2568), lost)
+        Job.objects.filter(pk=lost.pk).update(created_at=timezone.now() - dt.timedelta(hours=3))
+        self.assertIsNone(services.running_check(self.agency, 2568))
+
     def test_urls_carry_over_to_the_next_year_through_the_item_code_mapping(self) -> None:
         services.items_for(self.agency, 2568)
         PublishedItem.objects.filter(agency=self.agency, fiscal_year=2568, code="o13").update(
