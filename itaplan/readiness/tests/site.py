@@ -24,7 +24,7 @@ FILLER = (
     "ข้อมูลทั้งหมดได้รับการรับรองโดยผู้บริหารของหน่วยงานแล้ว "
 )
 #: Seconds the slow page waits before answering; the tests' total timeout is shorter.
-SLOW_SECONDS = 4.0
+SLOW_SECONDS = 6.0
 #: Size of the huge file; the tests' size cap is smaller.
 HUGE_BYTES = 3 * 1024 * 1024
 

@@ -24,7 +24,7 @@ from itaplan.readiness.tests import site
 #: Small limits so the slow page and the huge file trip them quickly.
 WORKER_ENV = {
     "ITAPLAN_FETCH_ALLOW_PRIVATE": "true",
-    "ITAPLAN_FETCH_TOTAL_TIMEOUT": "1.5",
+    "ITAPLAN_FETCH_TOTAL_TIMEOUT": "3",
     "ITAPLAN_FETCH_CONNECT_TIMEOUT": "1",
     "ITAPLAN_FETCH_MAX_BYTES": str(2 * 1024 * 1024),
     "ITAPLAN_FETCH_RETRIES": "1",

@@ -99,7 +99,8 @@ def test_two_worker_processes_on_redis_share_the_per_host_limit() -> None:
     if not redis_available():
         pytest.fail(f"no Redis server at {REDIS_URL} (.ci/run starts Debian's redis-server)")
     prefix = f"itaplan-test-{uuid.uuid4().hex[:8]}"
-    allowed = FetchPolicy(**{**POLICY.__dict__, "allow_private": True})
+    # Generous timeouts: this test is about overlap, not speed (the machine may be busy).
+    allowed = FetchPolicy(**{**POLICY.__dict__, "allow_private": True, "total_timeout": 20})
     # Two fetchers with their own limiters stand for two worker processes.
     fetchers = [
         Fetcher(allowed, limiter=RedisHostLimiter(2, REDIS_URL, prefix, ttl=30)) for _ in range(2)
@@ -107,7 +108,7 @@ def test_two_worker_processes_on_redis_share_the_per_host_limit() -> None:
     with site.serve() as (base, handler), ThreadPoolExecutor(max_workers=12) as pool:
         urls = [base + "/pause/about/structure"] * 24
         results = list(pool.map(lambda n: fetchers[n % 2].fetch(urls[n]), range(len(urls))))
-    assert all(r.failure is None for r in results)
+    assert [r.failure for r in results if r.failure] == []
     assert handler.peak == 2  # used in full, never more
 
 
