@@ -62,12 +62,4 @@ def run_bundle(job_id: int) -> None:
 
 @db_task(retries=1, retry_delay=10)
 def bundle_measures(job_id: int) -> None:
-    from django.http import Http404
-
-    try:
-        run_bundle(job_id)
-    except Http404:
-        jobs.fail(job_id, "ผู้ใช้นี้ไม่ได้เป็นผู้กำกับดูแลแล้ว จึงรวมเอกสารไม่ได้")
-    except Exception:
-        jobs.fail(job_id, "รวมเอกสารไม่สำเร็จเพราะข้อผิดพลาดภายในระบบ ระบบจะลองใหม่อัตโนมัติ")
-        raise
+    jobs.run_job(job_id, run_bundle, "รวมเอกสาร")

@@ -61,3 +61,20 @@ def fail(job_id: int, message: str) -> None:
     Job.objects.filter(pk=job_id).update(
         status=Job.Status.FAILED, message=message, finished_at=timezone.now()
     )
+
+
+def run_job(job_id: int, run: Callable[[int], object], what: str) -> None:
+    """Run a job's work; a lost supervision scope or an error fails it with a Thai message.
+
+    ``what`` names the work in Thai ("ส่งออกข้อมูล"). Unexpected errors are raised again so
+    the queue logs them and retries the task where it is configured to.
+    """
+    from django.http import Http404
+
+    try:
+        run(job_id)
+    except Http404:
+        fail(job_id, f"ผู้ใช้นี้ไม่มีสิทธิ์ดูข้อมูลนี้แล้ว จึง{what}ไม่ได้")
+    except Exception:
+        fail(job_id, f"{what}ไม่สำเร็จเพราะข้อผิดพลาดภายในระบบ ระบบจะลองใหม่หากตั้งให้ลองซ้ำ")
+        raise

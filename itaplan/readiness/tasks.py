@@ -8,26 +8,17 @@
 
 from __future__ import annotations
 
-import logging
-
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from itaplan.jobs import services as jobs
-
-log = logging.getLogger(__name__)
 
 
 @db_task(retries=2, retry_delay=30)
 def check_agency(job_id: int) -> None:
     from itaplan.readiness.services import run_check
 
-    try:
-        run_check(job_id)
-    except Exception:
-        log.exception("OIT check %s failed", job_id)
-        jobs.fail(job_id, "การตรวจหยุดกลางคันเพราะข้อผิดพลาดภายในระบบ ระบบจะลองใหม่อัตโนมัติ")
-        raise
+    jobs.run_job(job_id, run_check, "ตรวจความพร้อม")
 
 
 # 02:00 Asia/Bangkok (19:00 UTC: the queue's schedule runs in UTC), when agencies' sites are quiet.

@@ -54,8 +54,4 @@ def run_import(job_id: int) -> None:
 
 @db_task(retries=0)
 def import_results(job_id: int) -> None:
-    try:
-        run_import(job_id)
-    except Exception:
-        jobs.fail(job_id, "นำเข้าไม่สำเร็จเพราะข้อผิดพลาดภายในระบบ ไม่ได้บันทึกรายการใดเลย")
-        raise
+    jobs.run_job(job_id, run_import, "นำเข้าผลการประเมิน")

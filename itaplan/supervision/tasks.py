@@ -57,12 +57,4 @@ def run_export(job_id: int) -> None:
 
 @db_task(retries=1, retry_delay=10)
 def export_supervision(job_id: int) -> None:
-    from django.http import Http404
-
-    try:
-        run_export(job_id)
-    except Http404:
-        jobs.fail(job_id, "ผู้ใช้นี้ไม่ได้เป็นผู้กำกับดูแลแล้ว จึงส่งออกข้อมูลไม่ได้")
-    except Exception:
-        jobs.fail(job_id, "ส่งออกไม่สำเร็จเพราะข้อผิดพลาดภายในระบบ ระบบจะลองใหม่อัตโนมัติ")
-        raise
+    jobs.run_job(job_id, run_export, "ส่งออกข้อมูล")
