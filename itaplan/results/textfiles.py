@@ -13,6 +13,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from itaplan.lib.archives import ArchiveTooLarge, Limits, check_archive, megabytes
@@ -159,12 +160,15 @@ def pdf_layer_text(data: bytes) -> str:
         source.write_bytes(data)
         output = Path(folder) / "upload.txt"
         try:
+            command, limit = limited_command(
+                [program, "-layout", "-enc", "UTF-8", str(source), str(output)]
+            )
             done = subprocess.run(
-                [program, "-layout", "-enc", "UTF-8", str(source), str(output)],
+                command,
                 capture_output=True,
                 timeout=PDF_TIMEOUT_SECONDS,
                 check=False,
-                preexec_fn=_limit_memory,
+                preexec_fn=limit,
             )
         except subprocess.TimeoutExpired:
             raise ExtractError("อ่านไฟล์ PDF นานเกินไป กรุณาคัดลอกข้อความมาวางแทน") from None
@@ -184,6 +188,21 @@ def _pdf_too_long(size: int) -> str:
         f"ข้อความในไฟล์ PDF ยาวเกินไป (เกิน {megabytes(size)}) รับได้ไม่เกิน "
         f"{MAX_TEXT_CHARACTERS:,} ตัวอักษร กรุณาคัดลอกเฉพาะส่วนที่เป็นผลการประเมินมาวางแทน"
     )
+
+
+def limited_command(command: list[str]) -> tuple[list[str], Callable[[], None] | None]:
+    """``command`` run under pdftotext's memory and output-size limits.
+
+    util-linux's ``prlimit`` sets them and then runs the command, so no Python code runs
+    between fork and exec: a ``preexec_fn`` there can deadlock a process with threads
+    (the queue worker's threads, gunicorn's ``--threads``), the child stuck on a lock
+    another thread held. Without ``prlimit`` the limits fall back to ``preexec_fn``.
+    """
+    prlimit = shutil.which("prlimit")
+    if prlimit is None:
+        return command, _limit_memory
+    most = 4 * MAX_TEXT_CHARACTERS
+    return [prlimit, f"--as={PDF_MEMORY_BYTES}", f"--fsize={most}", "--", *command], None
 
 
 def _limit_memory() -> None:  # pragma: no cover - runs in the child process

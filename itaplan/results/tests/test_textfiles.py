@@ -98,3 +98,28 @@ def test_a_broken_pdf_is_refused_in_thai() -> None:
 
 def test_text_files_in_thai_windows_encoding_are_read() -> None:
     assert extract_text("a.txt", "ตัวชี้วัดที่ 1\t98.64".encode("cp874")) == "ตัวชี้วัดที่ 1\t98.64"
+
+
+def test_pdftotext_runs_under_prlimit_so_no_python_runs_between_fork_and_exec() -> None:
+    # A preexec_fn deadlocked the queue worker's threads (a forked child stuck on a lock).
+    import shutil
+
+    from itaplan.results.textfiles import limited_command
+
+    command, preexec = limited_command(["pdftotext", "a.pdf", "a.txt"])
+    if shutil.which("prlimit"):
+        assert preexec is None
+        assert command[0].endswith("prlimit") and command[-3:] == ["pdftotext", "a.pdf", "a.txt"]
+        assert any(part.startswith("--as=") for part in command)
+
+
+def test_pdf_text_from_many_threads_at_once() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from itaplan.readiness.tests.site import pdf_with_text
+    from itaplan.results.textfiles import pdf_layer_text
+
+    data = pdf_with_text("แผนการจัดซื้อจัดจ้าง พ.ศ. ๒๕๖๘")
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        texts = list(pool.map(lambda _: pdf_layer_text(data), range(32)))
+    assert all("จัดซื้อจัดจ้าง" in t for t in texts)
