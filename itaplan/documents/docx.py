@@ -549,8 +549,14 @@ def progress_docx(
     out.para(text.round_line, "ITA Heading")
     out.body(text.summary)
     out.table(text.counts, width / 2)
+    if text.overdue_note:
+        out.body(text.overdue_note)
     out.para("", "ITA Body")
     out.table(text.progress, width)
+    if text.closing:
+        out.para(text.closing_heading, "ITA Heading")
+        for line in text.closing:
+            out.body(line)
     out.signature(text.approval, width)
     return _save(doc)
 

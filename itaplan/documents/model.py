@@ -240,6 +240,8 @@ class ProgressRow:
     evidence: tuple[Evidence, ...] = ()
     end: dt.date | None = None  # when the measure should be finished
     reason: str = ""  # why it was cancelled
+    problems: str = ""  # ปัญหาและอุปสรรค
+    next_step: str = ""  # ขั้นตอนต่อไป
 
     def is_overdue(self, on: dt.date) -> bool:
         """Whether the measure should have been finished by ``on`` and is not."""

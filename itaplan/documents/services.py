@@ -31,10 +31,12 @@ from itaplan.documents.model import (
     MeasuresDocument,
     ProgressDocument,
 )
+from itaplan.documents.wording import blanks
 from itaplan.domain.criteria import CriteriaError, Framework, load, oit_codes
 from itaplan.domain.knowledge import KnowledgeBase
 from itaplan.domain.scoring import Assessment, assess
 from itaplan.domain.thai import format_score, to_arabic_digits
+from itaplan.lib.approval import signer_name
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.selectors import assessment_of, knowledge_for, previous_result
 from itaplan.progress.models import ReportingRound
@@ -81,7 +83,22 @@ def plan_approval(plan: Plan) -> Approval:
     """Who approved the plan, or blank lines to sign on while it is not approved."""
     if not plan.is_locked:
         return Approval()
-    return Approval(plan.approver_name, plan.approver_position or None, plan.approved_at)
+    return Approval(
+        signer_name(plan.approver_name), plan.approver_position or None, plan.approved_at
+    )
+
+
+def document_blanks(agency: Agency, approvable: Plan | ReportingRound) -> tuple[str, ...]:
+    """What a plan's o27 or a round's o28 prints as dotted lines because it is not known
+    (the agency's district or province, the signer's name, position, date), in words."""
+    approval = Approval()
+    if approvable.is_locked:
+        approval = Approval(
+            signer_name(approvable.approver_name),
+            approvable.approver_position or None,
+            approvable.approved_at,
+        )
+    return blanks(document_agency(agency), approval)
 
 
 def _issue(measure: Measure, framework: Framework, assessment: Assessment) -> str:

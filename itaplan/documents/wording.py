@@ -50,14 +50,16 @@ MEASURE_WIDTHS = (13, 17, 16, 24, 10, 10, 10)
 
 PROGRESS_HEADER = (
     "ตัวชี้วัด",
-    "มาตรการ",
-    "ขั้นตอน/วิธีการ",
+    "มาตรการ/ขั้นตอน",
     "ผู้รับผิดชอบ",
     "สถานะ",
     "ผลการดำเนินการ",
+    "ปัญหา/อุปสรรค และขั้นตอนต่อไป",
     "หลักฐาน",
 )
-PROGRESS_WIDTHS = (12, 17, 20, 10, 12, 17, 12)
+PROGRESS_WIDTHS = (10, 22, 10, 11, 18, 15, 14)
+#: Printed beside a measure that should be finished by the report's date and is not.
+OVERDUE = "เลยกำหนดเวลา"
 
 
 @dataclass(frozen=True)
@@ -115,14 +117,30 @@ class Words:
         return f"{word} {self.score(abs(value))} คะแนน{since}"
 
 
+#: Where a name is not known: a dotted line to fill in by hand.
+DOTS = "." * 24
+
+
 def agency_location(agency: Agency) -> str:
-    """``อำเภอศรีบุญเรือง จังหวัดหนองบัวลำภู``, or what is known of it."""
-    parts = []
-    if agency.district:
-        parts.append(f"อำเภอ{agency.district}")
-    if agency.province:
-        parts.append(f"จังหวัด{agency.province}")
-    return " ".join(parts)
+    """``อำเภอศรีบุญเรือง จังหวัดหนองบัวลำภู``; a part not known is a dotted line to fill in."""
+    return f"อำเภอ{agency.district or DOTS} จังหวัด{agency.province or DOTS}"
+
+
+def blanks(agency: Agency, approval: Approval) -> tuple[str, ...]:
+    """What a document prints as dotted lines because it is not known, in words, so the
+    download page can say so before the download."""
+    missing = []
+    if not agency.district:
+        missing.append("อำเภอของหน่วยงาน")
+    if not agency.province:
+        missing.append("จังหวัดของหน่วยงาน")
+    if not approval.name:
+        missing.append("ชื่อผู้รับรองข้อมูล")
+    if not approval.position:
+        missing.append("ตำแหน่งผู้รับรองข้อมูล")
+    if not approval.date:
+        missing.append("วันที่รับรอง")
+    return tuple(missing)
 
 
 def approval_lines(approval: Approval, w: Words) -> tuple[str, ...]:
@@ -137,9 +155,7 @@ def header_lines(
     title: str, plan_year: int, agency: Agency, w: Words, *, draft: bool = False
 ) -> tuple[str, ...]:
     """The centred lines at the top of page one; a draft says so on its last line."""
-    lines = [title, f"ประจำปีงบประมาณ {w.year(plan_year)}", agency.name]
-    if location := agency_location(agency):
-        lines.append(location)
+    lines = [title, f"ประจำปีงบประมาณ {w.year(plan_year)}", agency.name, agency_location(agency)]
     if draft:
         lines.append(DRAFT_LINE)
     return tuple(lines)
@@ -692,33 +708,91 @@ class ProgressText:
     round_line: str
     summary: str
     counts: Table
+    overdue_note: str
     progress: Table
+    closing_heading: str
+    closing: tuple[str, ...]
     approval: tuple[str, ...]
 
 
 def _evidence_lines(row: ProgressRow, w: Words) -> tuple[str, ...]:
-    # URLs keep their Arabic digits: a converted address would not open.
-    return tuple(
-        f"{w.text(e.name)} {e.url}".strip() if e.url else w.text(e.name) for e in row.evidence
-    )
+    """Each piece of evidence once: its title, then its address on a line of its own.
+
+    URLs keep their Arabic digits: a converted address would not open.
+    """
+    lines: list[str] = []
+    for n, e in enumerate(row.evidence, start=1):
+        title = e.name if e.name and e.name != e.url else ""
+        prefix = w.text(f"{n}. ") if len(row.evidence) > 1 else ""
+        if title:
+            lines.append(prefix + w.text(title))
+            if e.url:
+                lines.append(e.url)
+        elif e.url:
+            lines.append(prefix + e.url)
+    return tuple(lines)
 
 
-def progress_cells(row: ProgressRow, w: Words) -> tuple[Cell, ...]:
+def progress_cells(
+    row: ProgressRow, number: int, w: Words, as_of: dt.date | None
+) -> tuple[Cell, ...]:
     """The seven cells of a progress-table row, in :data:`PROGRESS_HEADER` order."""
     status = [row.status.label, f"ร้อยละ {w.number(row.percent)}"]
-    if row.reason:
-        status.append(w.text(f"เหตุผล: {row.reason}"))
     if row.end:
         status.append(f"กำหนดเสร็จ {format_date(row.end, thai_digits=w.thai_digits)}")
+    if as_of is not None and row.is_overdue(as_of):
+        status.append(f"({OVERDUE})")
+    if row.reason:
+        status.append(w.text(f"เหตุผลที่ยกเลิก: {row.reason}"))
+    follow = []
+    if row.problems:
+        follow.append(w.text(f"ปัญหา/อุปสรรค: {row.problems}"))
+    if row.next_step:
+        follow.append(w.text(f"ขั้นตอนต่อไป: {row.next_step}"))
     return (
         _indicator_cell(row.indicator, row.indicator_name, None, w),
-        _cell(w.text(row.title)),
-        _cell(*steps(row.steps, w)),
+        _cell(w.text(f"{number}. {row.title}"), *steps(row.steps, w)),
         _cell(*(w.text(u) for u in row.units)),
-        _cell(*status),
+        _cell(*status, bold=False),
         _cell(w.text(row.done) or "–"),
+        _cell(*follow) if follow else _cell("–"),
         _cell(*_evidence_lines(row, w)) if row.evidence else _cell("–"),
     )
+
+
+def _closing(doc: ProgressDocument, w: Words) -> tuple[str, ...]:
+    """The closing summary: how far the plan is, what is late, what happens next."""
+    s = doc.summary
+    if not s.total:
+        return ()
+    name = doc.agency.name
+    share = w.score(100 * s.done / s.total).replace(".๐๐", "").replace(".00", "")
+    lines = [
+        f"{name}ดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสแล้วเสร็จ {w.number(s.done)} "
+        f"จาก {w.number(s.total)} มาตรการ คิดเป็นร้อยละ {share}"
+        + (f" อยู่ระหว่างดำเนินการ {w.number(s.in_progress)} มาตรการ" if s.in_progress else "")
+        + (f" ยังไม่ได้เริ่มดำเนินการ {w.number(s.not_started)} มาตรการ" if s.not_started else "")
+        + (f" และยกเลิก {w.number(s.cancelled)} มาตรการ" if s.cancelled else "")
+    ]
+    as_of = doc.as_of
+    late = [n for n, r in enumerate(doc.measures, start=1) if as_of and r.is_overdue(as_of)]
+    if late:
+        numbers = " ".join(w.number(n) for n in late)
+        lines.append(
+            f"มาตรการที่{OVERDUE} ได้แก่ มาตรการที่ {numbers} {name}จะเร่งรัดให้ผู้รับผิดชอบ"
+            "ดำเนินการให้แล้วเสร็จ และรายงานผลในรอบถัดไป"
+        )
+    open_ = s.in_progress + s.not_started
+    if open_:
+        lines.append(
+            f"สำหรับมาตรการที่ยังไม่แล้วเสร็จ {name}จะดำเนินการต่อตามขั้นตอนต่อไปที่ระบุไว้ในตาราง "
+            "และนำปัญหาและอุปสรรคที่พบมาปรับปรุงการดำเนินงาน"
+        )
+    elif s.done:
+        lines.append(
+            f"{name}จะนำผลการดำเนินการไปทบทวนร่วมกับผลการประเมิน ITA เพื่อกำหนดมาตรการในปีงบประมาณถัดไป"
+        )
+    return tuple(lines)
 
 
 def progress_text(doc: ProgressDocument) -> ProgressText:
@@ -734,30 +808,43 @@ def progress_text(doc: ProgressDocument) -> ProgressText:
     )
     if s.cancelled:
         summary += f" ยกเลิก {w.number(s.cancelled)} มาตรการ"
-    if doc.as_of is not None:
-        summary += f" และเลยกำหนดเวลา {w.number(s.overdue)} มาตรการ"
+    overdue_note = ""
+    if doc.as_of is not None and s.overdue:
+        summary += f" ในจำนวนนี้{OVERDUE} {w.number(s.overdue)} มาตรการ"
+        overdue_note = (
+            f"ในจำนวนนี้ มาตรการที่{OVERDUE} {w.number(s.overdue)} มาตรการ"
+            " (ระบุไว้ในช่องสถานะของตาราง)"
+        )
+    elif doc.as_of is not None:
+        summary += f" และไม่มีมาตรการที่{OVERDUE}"
+        overdue_note = f"ไม่มีมาตรการที่{OVERDUE}"
     counts = Table(
         ("สถานะ", "จำนวนมาตรการ"),
         tuple(
-            TableRow((_cell(label), _cell(w.number(n))))
-            for label, n in (
-                ("ดำเนินการแล้วเสร็จ", s.done),
-                ("อยู่ระหว่างดำเนินการ", s.in_progress),
-                ("ยังไม่ดำเนินการ", s.not_started),
-                ("ยกเลิก", s.cancelled),
-                ("เลยกำหนดเวลา", s.overdue),
-                ("รวม", s.total),
+            TableRow((_cell(label, bold=bold), _cell(w.number(n), bold=bold)))
+            for label, n, bold in (
+                ("ดำเนินการแล้วเสร็จ", s.done, False),
+                ("อยู่ระหว่างดำเนินการ", s.in_progress, False),
+                ("ยังไม่ดำเนินการ", s.not_started, False),
+                ("ยกเลิก", s.cancelled, False),
+                ("รวม", s.total, True),
             )
         ),
         (70, 30),
         centred=(1,),
     )
-    rows = tuple(TableRow(progress_cells(row, w)) for row in doc.measures)
+    rows = tuple(
+        TableRow(progress_cells(row, n, w, doc.as_of))
+        for n, row in enumerate(doc.measures, start=1)
+    )
     return ProgressText(
         header=header_lines(PROGRESS_TITLE, doc.plan_year, doc.agency, w, draft=doc.draft),
         round_line=w.text(f"ผลการดำเนินการ{doc.round_name}{as_of}"),
         summary=summary,
         counts=counts,
-        progress=Table(PROGRESS_HEADER, rows, PROGRESS_WIDTHS, centred=(4,)),
+        overdue_note=overdue_note,
+        progress=Table(PROGRESS_HEADER, rows, PROGRESS_WIDTHS, centred=(3,)),
+        closing_heading="สรุปผลการดำเนินการ",
+        closing=tuple(w.text(line) for line in _closing(doc, w)),
         approval=approval_lines(doc.approval, w),
     )

@@ -19,6 +19,15 @@ from django.utils.translation import gettext_lazy as _
 
 from itaplan.domain.thai import format_date
 
+#: Recorded as the signer's name when an approval given on paper does not show it (the
+#: demo's seed 002). Pages show it as it is; the o27/o28 print a dotted line to sign on.
+NAME_NOT_KNOWN = "ไม่ปรากฏชื่อผู้ลงนามในเอกสารต้นฉบับ"
+
+
+def signer_name(recorded: str) -> str | None:
+    """The signer's name to print, or ``None`` for a dotted line when it is not known."""
+    return None if not recorded or recorded == NAME_NOT_KNOWN else recorded
+
 
 def record_approval(
     approvable: Any,

@@ -62,6 +62,18 @@ class ProgressForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    problems = forms.CharField(
+        label=_("ปัญหาและอุปสรรค"),
+        required=False,
+        help_text=_("ถ้ามี เช่น งบประมาณไม่เพียงพอ หรือรอผลการพิจารณาของหน่วยงานอื่น"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    next_step = forms.CharField(
+        label=_("ขั้นตอนต่อไป"),
+        required=False,
+        help_text=_("สิ่งที่จะดำเนินการต่อในรอบถัดไป"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     cancel_reason = forms.CharField(
         label=_("เหตุผลที่ยกเลิก"),
         required=False,
@@ -71,8 +83,11 @@ class ProgressForm(forms.Form):
     links = forms.CharField(
         label=_("ลิงก์หลักฐาน"),
         required=False,
-        help_text=_("บรรทัดละหนึ่งลิงก์ ขึ้นต้นด้วย http:// หรือ https://"),
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "https://"}),
+        help_text=_(
+            "บรรทัดละหนึ่งลิงก์ พิมพ์ชื่อหลักฐานไว้หน้าลิงก์ได้ "
+            "เช่น “คำสั่งแต่งตั้งคณะทำงาน https://…” ลิงก์ขึ้นต้นด้วย http:// หรือ https://"
+        ),
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("ชื่อหลักฐาน https://")}),
     )
     files = MultipleFileField(
         label=_("ไฟล์หลักฐาน"),
@@ -108,6 +123,8 @@ class ProgressForm(forms.Form):
             done_text=d["done_text"],
             cancel_reason=d["cancel_reason"],
             links=d["links"],
+            problems=d["problems"],
+            next_step=d["next_step"],
         )
 
 
@@ -118,9 +135,7 @@ class RoundForm(forms.Form):
         label=_("ชื่อรอบ"),
         max_length=100,
         error_messages={
-            "max_length": _(
-                "ชื่อรอบ: ยาวเกิน %(limit_value)d ตัวอักษร (พิมพ์มา %(show_value)d ตัวอักษร)"
-            )
+            "max_length": _("ชื่อรอบ: ยาวเกิน %(limit_value)d ตัวอักษร (พิมพ์มา %(show_value)d ตัวอักษร)")
         },
     )
     end_date = ThaiDateField(label=_("วันสิ้นสุดรอบ (กำหนดรายงานผล)"))

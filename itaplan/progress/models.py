@@ -43,7 +43,9 @@ class ReportingRound(Approvable):
     order = models.PositiveSmallIntegerField(_("ลำดับ"))
     name = models.CharField(_("ชื่อรอบ"), max_length=100)
     end_date = models.DateField(_("วันสิ้นสุดรอบ"))
-    status = models.CharField(_("สถานะ"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("สถานะ"), max_length=16, choices=Status.choices, default=Status.OPEN
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -95,6 +97,8 @@ class ProgressUpdate(models.Model):
     status = models.CharField(_("สถานะ"), max_length=16, choices=Status.choices)
     percent = models.PositiveSmallIntegerField(_("ร้อยละความก้าวหน้า"))
     done_text = models.TextField(_("ผลการดำเนินการ"), blank=True)
+    problems = models.TextField(_("ปัญหาและอุปสรรค"), blank=True)
+    next_step = models.TextField(_("ขั้นตอนต่อไป"), blank=True)
     cancel_reason = models.TextField(_("เหตุผลที่ยกเลิก"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -181,6 +185,8 @@ class Evidence(models.Model):
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(_("ขนาด (ไบต์)"), null=True, blank=True)
     url = models.URLField(_("ลิงก์"), max_length=1000, blank=True)
+    #: What the unit calls the evidence ("คำสั่งแต่งตั้งคณะทำงาน"); the o28 prints it.
+    title = models.CharField(_("ชื่อหลักฐาน"), max_length=255, blank=True)
 
     class Meta:
         ordering = ("id",)
@@ -199,8 +205,8 @@ class Evidence(models.Model):
 
     @property
     def label(self) -> str:
-        """What a person reads: the file's own name or the address."""
-        return str(self)
+        """What a person reads: the title the unit typed, else the file's name or the address."""
+        return self.title or str(self)
 
 
 class ReminderSent(models.Model):

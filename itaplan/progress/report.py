@@ -9,6 +9,7 @@ round is approved (blank lines to sign on otherwise).
 from __future__ import annotations
 
 from itaplan.documents import model as doc
+from itaplan.lib.approval import signer_name
 from itaplan.progress import selectors
 from itaplan.progress.models import ReportingRound
 
@@ -38,18 +39,22 @@ def progress_document(round_: ReportingRound) -> doc.ProgressDocument:
             done=row.update.done_text if row.update else "",
             evidence=tuple(
                 # Files are named only: their address needs a login the public does not have.
-                doc.Evidence(e.original_name)
+                doc.Evidence(e.title or e.original_name)
                 if e.kind == e.Kind.FILE
-                else doc.Evidence(e.url, e.url)
+                else doc.Evidence(e.title, e.url)
                 for e in row.evidence
             ),
             end=row.measure.end_date,
             reason=row.update.cancel_reason if row.update else "",
+            problems=row.update.problems if row.update else "",
+            next_step=row.update.next_step if row.update else "",
         )
         for row in rows
     )
     approval = (
-        doc.Approval(round_.approver_name, round_.approver_position, round_.approved_at)
+        doc.Approval(
+            signer_name(round_.approver_name), round_.approver_position or None, round_.approved_at
+        )
         if round_.is_locked
         else doc.Approval()
     )

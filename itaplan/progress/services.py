@@ -53,6 +53,7 @@ DEFAULT_ROUNDS = (("รอบ 6 เดือน", 3, 31), ("รอบ 12 เด�
 MAX_FILES_PER_UPDATE = 10
 MAX_LINKS_PER_UPDATE = 20
 MAX_LINK_LENGTH = 1000
+MAX_TITLE_LENGTH = 255
 
 _url = URLValidator(schemes=["http", "https"])
 
@@ -75,6 +76,8 @@ class ProgressData:
     done_text: str = ""
     cancel_reason: str = ""
     links: Sequence[str] = ()
+    problems: str = ""
+    next_step: str = ""
 
 
 # --- rounds -------------------------------------------------------------------------
@@ -206,13 +209,27 @@ def approve_round(
 # --- progress -----------------------------------------------------------------------
 
 
+def split_link(line: str) -> tuple[str, str]:
+    """``(title, address)`` of an evidence line: the words before the address are its
+    title (``คำสั่งแต่งตั้งคณะทำงาน https://…``); a bare address has no title."""
+    words = line.split()
+    for n, word in enumerate(words):
+        if word.lower().startswith(("http://", "https://")):
+            return " ".join(words[:n] + words[n + 1 :]), word
+    return "", line.strip()
+
+
 def clean_links(raw: Iterable[str]) -> list[str]:
-    """Evidence links, trimmed, each an http(s) address, without repeats."""
+    """Evidence lines, trimmed, each with an http(s) address (and a title before it),
+    without repeated addresses."""
     links: list[str] = []
+    seen: set[str] = set()
     for line in raw:
-        link = line.strip()
+        title, link = split_link(line)
         if not link:
             continue
+        if len(title) > MAX_TITLE_LENGTH:
+            raise ProgressError(f"ชื่อหลักฐาน: ยาวเกิน {MAX_TITLE_LENGTH} ตัวอักษร", "links")
         if len(link) > MAX_LINK_LENGTH:
             raise ProgressError(f"ลิงก์หลักฐาน: ยาวเกิน {MAX_LINK_LENGTH} ตัวอักษร", "links")
         try:
@@ -222,8 +239,9 @@ def clean_links(raw: Iterable[str]) -> list[str]:
                 f"ลิงก์หลักฐาน: '{link[:100]}' ไม่ใช่ที่อยู่เว็บ (ต้องขึ้นต้นด้วย http:// หรือ https://)",
                 "links",
             ) from None
-        if link not in links:
-            links.append(link)
+        if link not in seen:
+            seen.add(link)
+            links.append(f"{title} {link}" if title else link)
     if len(links) > MAX_LINKS_PER_UPDATE:
         raise ProgressError(f"ลิงก์หลักฐาน: ไม่เกิน {MAX_LINKS_PER_UPDATE} ลิงก์ต่อครั้ง", "links")
     return links
@@ -273,6 +291,8 @@ def _validated(measure: Measure, data: ProgressData) -> ProgressData:
         done_text=done_text,
         cancel_reason=reason,
         links=clean_links(data.links),
+        problems=data.problems.strip(),
+        next_step=data.next_step.strip() if data.status != Status.CANCELLED else "",
     )
 
 
@@ -308,6 +328,8 @@ def record_progress(
         status=clean.status,
         percent=clean.percent,
         done_text=clean.done_text,
+        problems=clean.problems,
+        next_step=clean.next_step,
         cancel_reason=clean.cancel_reason,
         created_by=user if user.is_authenticated else None,
     )
@@ -325,8 +347,9 @@ def record_progress(
             evidence.file.save(name, upload, save=False)
             stored.append(evidence)
             evidence.save()
-        for link in clean.links:
-            Evidence.objects.create(update=update, kind=Evidence.Kind.LINK, url=link)
+        for line in clean.links:
+            title, link = split_link(line)
+            Evidence.objects.create(update=update, kind=Evidence.Kind.LINK, url=link, title=title)
     except Exception:
         # The rows roll back with the transaction; the files on disk must go too.
         for evidence in stored:

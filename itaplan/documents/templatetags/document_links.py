@@ -4,6 +4,8 @@ document ("report": of its progress report), e.g. O25 in FY2569, o27's O27 in FY
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
@@ -25,3 +27,11 @@ def oit_code(fiscal_year: int, which: str) -> str:
     or an empty string when the year's criteria do not know it."""
     measures, report = oit_codes(int(fiscal_year))
     return (measures if which == "measures" else report) or ""
+
+
+@register.simple_tag  # type: ignore[untyped-decorator]  # Django is untyped here
+def document_blanks(agency: Agency, approvable: Any) -> tuple[str, ...]:
+    """What the o27/o28 of a plan or round will print as dotted lines to fill in by hand."""
+    from itaplan.documents import services
+
+    return services.document_blanks(agency, approvable)

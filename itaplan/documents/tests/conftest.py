@@ -219,7 +219,10 @@ def small_progress(*, thai_digits: bool) -> ProgressDocument:
                 status=Status.IN_PROGRESS,
                 percent=60,
                 done="ยกร่างคู่มือแล้ว รอผู้บริหารลงนาม",
+                evidence=(Evidence("", "https://samruean.go.th/manual/draft"),),
                 end=dt.date(2026, 2, 28),
+                problems="ต้องรอความเห็นของกองช่างเรื่องการยืมเครื่องมือ",
+                next_step="เสนอผู้บริหารลงนามประกาศใช้ภายในเดือนเมษายน",
             ),
             ProgressRow(
                 indicator=7,

@@ -42,7 +42,7 @@ APPROVERS = {
 ARABIC_DIGITS = {"jomthong"}
 SUGGESTED = 3
 _PAGE_NUMBER = re.compile(r"[0-9๐-๙]+")
-HANDWRITTEN_TITLE = "ทบทวนประเด็นที่ได้คะแนนต่ำสุดร่วมกับทุกกอง/สำนักทุกไตรมาส"
+HANDWRITTEN_TITLE = "ทบทวนประเด็นที่ได้คะแนนน้อยที่สุดร่วมกับทุกกอง/สำนักทุกไตรมาส"
 
 
 def docx_text(data: bytes) -> str:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from itaplan.domain.thai import fiscal_year_bounds
 from itaplan.plans import services as plans
 from itaplan.plans.models import Plan
-from itaplan.progress import selectors, services
+from itaplan.progress import report, selectors, services
 from itaplan.progress.approvals import waiting_for
 from itaplan.progress.models import ProgressUpdate, ReportingRound
 from itaplan.progress.services import ProgressData, ProgressError
@@ -118,6 +118,36 @@ class HistoryTests(ProgressTestCase):
         link = "https://www.bankham.go.th/news/ประกาศ?id=1"
         update = self.report(self.finance_measure, links=[link, " " + link, ""])
         self.assertEqual([e.url for e in update.evidence.all()], [link])
+
+    def test_words_before_a_link_are_its_title_in_the_o28(self) -> None:
+        link = "https://www.bankham.go.th/order/15"
+        update = self.report(
+            self.finance_measure,
+            links=[f"คำสั่งแต่งตั้งคณะทำงาน ปี 2566 {link}", link + "?x=1"],
+            problems="  รอผลการพิจารณางบประมาณ  ",
+            next_step="เสนอผู้บริหารลงนาม",
+        )
+        evidence = list(update.evidence.all())
+        self.assertEqual(
+            [(e.title, e.url) for e in evidence],
+            [("คำสั่งแต่งตั้งคณะทำงาน ปี 2566", link), ("", link + "?x=1")],
+        )
+        self.assertEqual(evidence[0].label, "คำสั่งแต่งตั้งคณะทำงาน ปี 2566")
+        self.assertEqual(
+            (update.problems, update.next_step), ("รอผลการพิจารณางบประมาณ", "เสนอผู้บริหารลงนาม")
+        )
+        row = next(
+            r
+            for r in report.progress_document(self.six).measures
+            if r.title == self.finance_measure.title
+        )
+        self.assertEqual(
+            [(e.name, e.url) for e in row.evidence],
+            [("คำสั่งแต่งตั้งคณะทำงาน ปี 2566", link), ("", link + "?x=1")],
+        )
+        self.assertEqual(
+            (row.problems, row.next_step), ("รอผลการพิจารณางบประมาณ", "เสนอผู้บริหารลงนาม")
+        )
 
     def test_a_unit_member_cannot_report_on_another_units_measure(self) -> None:
         with self.assertRaises(ProgressError):

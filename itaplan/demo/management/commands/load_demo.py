@@ -24,7 +24,8 @@ from itaplan.results.services import current_result
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 PASSWORD = "itaplan-demo"
 UNITS = ("สำนักปลัด", "กองคลัง", "กองช่าง")
-UNKNOWN = "(ไม่ทราบ)"
+#: Not known: left blank, so the documents print a dotted line to fill in by hand.
+UNKNOWN = ""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from django.db import transaction
 
 from itaplan.agencies.models import Agency, Membership
 from itaplan.domain.readers.progress import ReadProgress, read_progress
+from itaplan.lib.approval import NAME_NOT_KNOWN
 from itaplan.plans import services as plans
 from itaplan.plans.imports import plan_from_measures
 from itaplan.plans.models import Plan
@@ -106,7 +107,7 @@ class Command(BaseCommand):
         )
         # Submitted and approved on paper in 2022: the submission is dated as it was.
         plans.submit(plan, editor, on=PLAN_APPROVED_ON)
-        name = executive.get_full_name() or "ผู้บริหาร อบต.บ้านขาม (ข้อมูลสาธิต)"
+        name = executive.get_full_name() or NAME_NOT_KNOWN
         return plans.approve(plan, executive, name, POSITION, PLAN_APPROVED_ON)
 
     def _report(
@@ -130,5 +131,5 @@ class Command(BaseCommand):
                 )
             )
         record_report(final, editor, entries)
-        name = executive.get_full_name() or "ผู้บริหาร อบต.บ้านขาม (ข้อมูลสาธิต)"
+        name = executive.get_full_name() or NAME_NOT_KNOWN
         return services.approve_round(final, executive, name, POSITION, REPORT_APPROVED_ON)
