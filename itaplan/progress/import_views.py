@@ -111,7 +111,13 @@ def import_report(request: HttpRequest, code: str, round_id: int) -> HttpRespons
                 if form.cleaned_data.get("include")
             ]
             try:
-                count = imports.record_report(round_, request.user, entries)
+                statement = (
+                    f"ผู้บันทึกยืนยันว่าได้ตรวจสอบแล้วว่ารายงานนี้ใช้เป็นความก้าวหน้าของ {plan.agency.name} "
+                    f"แผนปีงบประมาณ {plan.fiscal_year} ได้ ({'; '.join(checks)})"
+                    if checks
+                    else ""
+                )
+                count = imports.record_report(round_, request.user, entries, checked=statement)
             except ProgressError as error:
                 context["errors"].append(error.message)
             else:

@@ -13,6 +13,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from auditlog.models import LogEntry
 from django.db import transaction
 
 from itaplan.agencies.models import Agency
@@ -84,11 +85,17 @@ def match_report(plan: Plan, rows: Sequence[ReadProgress]) -> list[ReportMatch]:
 
 @transaction.atomic
 def record_report(
-    round_: ReportingRound, user: User, entries: Sequence[tuple[Measure, ProgressData]]
+    round_: ReportingRound,
+    user: User,
+    entries: Sequence[tuple[Measure, ProgressData]],
+    *,
+    checked: str = "",
 ) -> int:
     """Record every entry as a progress update of the round; all or nothing.
 
-    A refusal names the row (``แถวที่ 2: …``). Returns how many were recorded.
+    ``checked`` is what the person stated they checked before importing a report that
+    names another agency or year; the round's audit log keeps it. A refusal names the
+    row (``แถวที่ 2: …``). Returns how many were recorded.
     """
     for number, (measure, data) in enumerate(entries, start=1):
         try:
@@ -97,6 +104,14 @@ def record_report(
             raise ProgressError(
                 f"แถวที่ {number} ({measure.title[:60]}): {error.message}", error.field
             ) from None
+    LogEntry.objects.log_create(
+        round_,
+        force_log=True,
+        action=LogEntry.Action.UPDATE,
+        changes={"imported_progress": ["0", str(len(entries))]},
+        additional_data={"checked": checked} if checked else None,
+        actor=user if user.is_authenticated else None,
+    )
     return len(entries)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from auditlog.models import LogEntry
+
 from itaplan.agencies.models import Membership
 from itaplan.agencies.services import grant_role
 from itaplan.domain.readers.progress import read_progress
@@ -92,6 +94,10 @@ class ImportReportTests(BaseTestCase):
         self.assertEqual(
             self.client.post(self.url_import(), {**fill(preview), "checked": "1"}).status_code, 302
         )
+        entry = (
+            LogEntry.objects.get_for_object(self.round).filter(additional_data__isnull=False).get()
+        )
+        self.assertIn("บ้านโคก", entry.additional_data["checked"])
 
     def test_text_without_a_report_table_is_refused_in_thai(self) -> None:
         self.login(self.owner)
