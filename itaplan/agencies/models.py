@@ -46,7 +46,10 @@ class District(models.Model):
         )
 
     def __str__(self) -> str:
-        return gettext("%(name)s จ.%(province)s") % {"name": self.name, "province": self.province.name}
+        return gettext("%(name)s จ.%(province)s") % {
+            "name": self.name,
+            "province": self.province.name,
+        }
 
 
 class AgencyQuerySet(models.QuerySet["Agency"]):
@@ -83,12 +86,16 @@ class Agency(models.Model):
         District, on_delete=models.PROTECT, related_name="agencies", verbose_name=_("อำเภอ")
     )
     thai_digits = models.BooleanField(
-        _("ใช้เลขไทยในเอกสาร"), default=True, help_text=_("เลขไทย (๑๒๓) หรือเลขอารบิก (123) ในเอกสารที่ออก")
+        _("ใช้เลขไทยในเอกสาร"),
+        default=True,
+        help_text=_("เลขไทย (๑๒๓) หรือเลขอารบิก (123) ในเอกสารที่ออก"),
     )
     note_corrections = models.BooleanField(
         _("แสดงหมายเหตุตัวเลขที่แก้ไขจากต้นฉบับ"),
         default=False,
-        help_text=_("เอกสาร o27 มีหมายเหตุท้ายตารางมาตรการ ระบุตัวเลขของผลการประเมินที่พิมพ์ไว้ไม่ตรงกับที่คำนวณได้"),
+        help_text=_(
+            "เอกสาร o27 มีหมายเหตุท้ายตารางมาตรการ ระบุตัวเลขของผลการประเมินที่พิมพ์ไว้ไม่ตรงกับที่คำนวณได้"
+        ),
     )
     website = models.URLField(_("เว็บไซต์"), blank=True)
     full_name = models.CharField(
@@ -104,7 +111,10 @@ class Agency(models.Model):
         help_text=_("พิมพ์ใต้ลายมือชื่อผู้อนุมัติในเอกสาร เช่น นายสมชาย ใจดี"),
     )
     approver_position = models.CharField(
-        _("ตำแหน่งผู้บริหารผู้อนุมัติ"), max_length=200, blank=True, help_text=_("เช่น นายกองค์การบริหารส่วนตำบล")
+        _("ตำแหน่งผู้บริหารผู้อนุมัติ"),
+        max_length=200,
+        blank=True,
+        help_text=_("เช่น นายกองค์การบริหารส่วนตำบล"),
     )
     preparer_name = models.CharField(_("ชื่อผู้จัดทำ"), max_length=200, blank=True)
     preparer_position = models.CharField(_("ตำแหน่งผู้จัดทำ"), max_length=200, blank=True)

@@ -102,7 +102,9 @@ class MeasureForm(forms.Form):
     title = forms.CharField(label=_("มาตรการ"), max_length=500)
     #: What the editor saw when the form was opened (itaplan.lib.editlock).
     edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
-    indicator = forms.TypedChoiceField(label=_("ตัวชี้วัด"), coerce=int, empty_value=None, required=False)
+    indicator = forms.TypedChoiceField(
+        label=_("ตัวชี้วัด"), coerce=int, empty_value=None, required=False
+    )
     item_codes = forms.CharField(
         label=_("ประเด็นการประเมิน"),
         required=False,

@@ -19,9 +19,9 @@ from auditlog.models import LogEntry
 from django.db import transaction
 
 from itaplan.agencies.models import Agency, Unit
-from itaplan.domain.readers.columns import compact
 from itaplan.domain.readers.measures import ALL_UNITS, ReadMeasure, findings_by_measure
 from itaplan.domain.readers.periods import Period
+from itaplan.domain.readers.segments import compact
 from itaplan.domain.scoring import Finding
 from itaplan.plans import services
 from itaplan.plans.models import Plan

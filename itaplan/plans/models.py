@@ -58,7 +58,9 @@ class Plan(Approvable):
     previous_version = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    status = models.CharField(_("สถานะ"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("สถานะ"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

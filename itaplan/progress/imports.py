@@ -17,8 +17,8 @@ from auditlog.models import LogEntry
 from django.db import transaction
 
 from itaplan.agencies.models import Agency
-from itaplan.domain.readers.columns import compact
 from itaplan.domain.readers.progress import ReadProgress
+from itaplan.domain.readers.segments import compact
 from itaplan.plans.imports import measure_draft
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.services import MeasureData

@@ -49,7 +49,10 @@ def test_the_main_pages_of_every_role_pass_axe_in_thai_and_english_and_fit_390_p
                     if width == 390:
                         problems += [f"{where}: overflows: {e}" for e in page.evaluate(OVERFLOW)]
                         if role in ("editor", "executive") and path.count("/") > 3:
-                            screenshot(page, f"a11y-{language}-390-{role}-{path.strip('/').replace('/', '-')}")
+                            screenshot(
+                                page,
+                                f"a11y-{language}-390-{role}-{path.strip('/').replace('/', '-')}",
+                            )
                         continue
                     page.evaluate(axe)
                     problems += [f"{where}: {v}" for v in page.evaluate(RUN_AXE)]

@@ -112,5 +112,8 @@ def test_every_page_a_role_reaches_speaks_one_language(
                 found.setdefault(words[:80], set()).add(f"{role} {path}")
     context.close()
     assert pages > 60
-    report = [f"{words!r} on {len(where)} pages, e.g. {sorted(where)[0]}" for words, where in found.items()]
+    report = [
+        f"{words!r} on {len(where)} pages, e.g. {sorted(where)[0]}"
+        for words, where in found.items()
+    ]
     assert not report, f"{len(report)} texts in the other language:\n" + "\n".join(sorted(report))

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from itaplan.domain.readers.segments import compact
 from itaplan.domain.thai import to_arabic_digits
 
 #: Column roles and the header words that name them, checked in this order: the
@@ -70,11 +71,6 @@ def paragraphs(cell: str) -> list[str]:
 def clean(cell: str) -> str:
     """A cell's text without markup, its whitespace made single spaces."""
     return " ".join(paragraphs(cell))
-
-
-def compact(text: str) -> str:
-    """Text without spaces, so words broken by PDF extraction still match."""
-    return "".join(text.split())
 
 
 def role_of(cell: str) -> str | None:

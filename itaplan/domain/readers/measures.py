@@ -14,22 +14,21 @@ whitespace are cleaned.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from itaplan.domain import criteria
 from itaplan.domain.readers.columns import (
     Record,
     clean,
-    compact,
     leading_number,
     paragraphs,
     read_tables,
 )
+from itaplan.domain.readers.names import known_years, names_for
 from itaplan.domain.readers.periods import Period, read_period
+from itaplan.domain.readers.segments import compact
 from itaplan.domain.scoring import Finding
 from itaplan.domain.thai import fiscal_year_bounds, format_period, to_arabic_digits
 
@@ -80,25 +79,10 @@ class ReadMeasure:
 # --- names of indicators -------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=16)
 def indicator_names(primary_year: int | None = None) -> Mapping[str, int]:
-    """Indicator names (without spaces, aliases too) → number; ``primary_year``'s first.
-
-    Every year with a criteria file adds the names it does not share, so a 2564
-    table ("การปรับปรุงการทำงาน") reads as well as a 2568 one.
-    """
-    years = criteria.available_years()
-    ordered = ([primary_year] if primary_year in years else []) + sorted(years, reverse=True)
-    names: dict[str, int] = {}
-    for year in ordered:
-        try:
-            framework = criteria.load(year)
-        except criteria.CriteriaError:
-            continue
-        for indicator in framework.indicators:
-            for name in (indicator.name, *indicator.aliases):
-                names.setdefault(compact(name), indicator.number)
-    return names
+    """Indicator names (without spaces, aliases too) → number, ``primary_year``'s first and
+    every other year's names it lacks (the parser's :func:`~itaplan.domain.readers.names.names_for`)."""
+    return names_for(primary_year, tuple(known_years())).numbers
 
 
 def indicator_of(cell: str, names: Mapping[str, int]) -> int | None:
