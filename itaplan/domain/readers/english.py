@@ -61,7 +61,8 @@ def read_english(number_: int, line: str) -> list[Statement]:
         level_match = _LEVEL.search(sentence)
         level = level_match.group(1) if level_match else None
         total: float | None = None
-        for score in _SCORE.finditer(sentence):
+        # A year between the score word and the score ("ITA Score 2567 = 90.12") is blanked.
+        for score in _SCORE.finditer(_YEAR.sub(lambda m: " " * len(m.group()), sentence)):
             value = float(score.group(1))
             if not 0 <= value <= 100:
                 continue

@@ -28,15 +28,27 @@ _TOTAL_LABEL = re.compile(
     r"\s*(?:ผลคะแนนรวม|คะแนนรวม(?:ทั้งหมด)?|คะแนนเฉลี่ยรวม|คะแนนภาพรวม|ภาพรวม|รวม|คะแนน\s*ITA"
     r"|ผลคะแนน\s*ITA|ผลการประเมิน\s*ITA(?:\s*ภาพรวม)?|ผลการประเมินภาพรวม)\s*(?::\s*)?$"
 )
+#: Quotes news put around a level: “ผ่าน”, 'ผ่านดีเยี่ยม', "AA".
+_QUOTE = "[\"'“”‘’]?"
 LEVEL = re.compile(
     r"(อยู่ในระดับ|ได้ระดับ|ได้รับระดับ|คว้าระดับ|ผลการประเมินระดับ|ระดับผลการประเมิน|ระดับ)"
     + STARS
-    + r"(?:\(\s*)?("
+    + r"(?:\(\s*)?"
+    + _QUOTE
+    + "("
     + "|".join(LEVELS)
     + r")(?![A-Za-z])"
+    + _QUOTE
+)
+#: An infographic's bare "คะแนน" over its score (a text about the ITA only).
+_BARE_LABEL = re.compile(r"\s*คะแนน(?:ที่ได้)?\s*:?\s*$")
+#: A "ระดับ" cell whose level is in the next cell, and a cell that is only a level.
+_LEVEL_LABEL = re.compile(r"\s*(?:ระดับ(?:ผลการประเมิน)?|ผลการประเมินระดับ)\s*:?\s*$")
+LEVEL_CELL = re.compile(
+    r"\s*" + _QUOTE + "(" + "|".join(LEVELS) + r")(?![A-Za-z])" + _QUOTE + r"\s*$"
 )
 #: What may follow a Thai level word: the level must end there ("ผ่านเกณฑ์" is no level).
-AFTER_LEVEL = re.compile(r"$|[\s*)(,.;:]|โดย(?!ด่วน)|ดังนี้|และ|ซึ่ง|คะแนน|จาก")
+AFTER_LEVEL = re.compile(r"$|[\s*)(,.;:\"'“”‘’]|โดย(?!ด่วน)|ดังนี้|และ|ซึ่ง|คะแนน|จาก")
 STATS = re.compile(r"คะแนน(?:สูงสุด|ต่ำสุด|มากที่สุด|น้อยที่สุด)" + FILL + NUM)
 
 
@@ -74,7 +86,21 @@ def read_tool_or_total(reading: Reading, seg: Segment, *, about_ita: bool = Fals
     read_levels(reading, seg, has_total=bool(spans) or sentence or on_line)
     if len(seg.mask) < 40 and _TOTAL_LABEL.match(seg.mask):
         return Label("total", "total")
+    if about_ita and len(seg.mask) < 40 and _BARE_LABEL.match(seg.mask):
+        return Label("total", "total")
+    if len(seg.mask) < 30 and _LEVEL_LABEL.match(seg.mask):
+        return Label("level", "level")
     return None
+
+
+def read_level_cell(reading: Reading, seg: Segment) -> bool:
+    """A cell that is only a level, after a "ระดับ" label cell; ``True`` when read."""
+    match = LEVEL_CELL.match(seg.mask)
+    if match is None:
+        return False
+    reading.see("level", "level", match.group(1), seg.line)
+    seg.consume_all()
+    return True
 
 
 def _owner_at(mask: str) -> int:

@@ -14,6 +14,7 @@ import re
 from itaplan.domain.readers.reading import Label, Reading
 from itaplan.domain.readers.scores import DECIMAL, SCORE_CELL, SCORE_TEXT_CELL, YEAR, year_value
 from itaplan.domain.readers.segments import Segment, cells, plain
+from itaplan.domain.readers.sentences import read_level_cell
 
 _HEADER_WORDS = re.compile("คะแนน|ตัวชี้วัด|ประเด็นการประเมิน|อันดับ")
 _TOOL_HEADER = re.compile("เครื่องมือ|แบบวัด|IIT|EIT|OIT")
@@ -83,6 +84,10 @@ def take_scores(
     merged "คะแนนรายเครื่องมือ" column); any other extra score is left unread.
     """
     position = index + 1
+    if label.kind == "level":
+        if position < len(segments) and read_level_cell(reading, segments[position]):
+            return position + 1
+        return position
     if header is None and label.kind == "indicator" and _scores_after(segments, position) >= 3:
         # One score per agency (a regional table without its header): not this agency's.
         reading.warn(
