@@ -450,8 +450,10 @@ def indicator_paragraphs(doc: MeasuresDocument, ind: IndicatorScore, w: Words) -
     full = [i.code for i in doc.items if i.indicator == ind.number and i.score >= 100]
     if weak and full:
         codes = full[0] if len(full) == 1 else " ".join(full[:-1]) + " และ " + full[-1]
+        if len(full) > 4:  # a long list of codes says less than their number
+            codes = f"อื่นของตัวชี้วัดนี้อีก {len(full)} ประเด็น"
         paragraphs.append(
-            w.text(f"ส่วนประเด็น {codes} ได้คะแนนเต็ม ")
+            w.text(f"ส่วนประเด็น{'' if len(full) > 4 else ' '}{codes} ได้คะแนนเต็ม ")
             + f"{doc.agency.name}จะรักษาแนวทางการปฏิบัติงานในประเด็นดังกล่าวไว้"
         )
     measures = doc.measures_of(ind.number)
@@ -812,8 +814,7 @@ def progress_text(doc: ProgressDocument) -> ProgressText:
     if doc.as_of is not None and s.overdue:
         summary += f" ในจำนวนนี้{OVERDUE} {w.number(s.overdue)} มาตรการ"
         overdue_note = (
-            f"ในจำนวนนี้ มาตรการที่{OVERDUE} {w.number(s.overdue)} มาตรการ"
-            " (ระบุไว้ในช่องสถานะของตาราง)"
+            f"ในจำนวนนี้ มาตรการที่{OVERDUE} {w.number(s.overdue)} มาตรการ (ระบุไว้ในช่องสถานะของตาราง)"
         )
     elif doc.as_of is not None:
         summary += f" และไม่มีมาตรการที่{OVERDUE}"
