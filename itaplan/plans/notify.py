@@ -1,4 +1,5 @@
-"""E-mail that moves a plan along: the executive hears of a submission, the editors of the answer.
+"""E-mail that moves a plan or a report along: the executive hears of a submission, the
+editors of the answer.
 
 Sent through Django's mail backend (the console in the demo, SMTP in production)
 after the change is saved; a mail server that fails is logged and does not undo
@@ -15,76 +16,103 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from itaplan.agencies.models import Membership
+from itaplan.agencies.models import Agency, Membership
 from itaplan.agencies.selectors import reachable_people
 from itaplan.plans.models import Plan
 
 log = logging.getLogger(__name__)
 
 OFFICERS = (Membership.Role.ADMIN, Membership.Role.EDITOR)
+EXECUTIVES = (Membership.Role.EXECUTIVE,)
 
 
-def _send(
+def tell(
     request: HttpRequest,
-    plan: Plan,
+    agency: Agency,
     roles: tuple[str, ...],
+    *,
     subject: str,
+    title: str,
     what: str,
+    path: str,
     reason: str = "",
+    signer: str = "",
 ) -> int:
-    """One e-mail to each reachable person in ``roles``; returns how many left."""
-    link = request.build_absolute_uri(reverse("plans:detail", args=[plan.agency.code, plan.pk]))
+    """One e-mail to each reachable person of the agency in ``roles``; returns how many left."""
+    link = request.build_absolute_uri(path)
     sent = 0
-    for person in reachable_people(plan.agency, roles):
+    for person in reachable_people(agency, roles):
         body = render_to_string(
-            "plans/email/plan_step.txt",
-            {"person": person, "plan": plan, "what": what, "reason": reason, "link": link},
+            "plans/email/step.txt",
+            {
+                "person": person,
+                "title": title,
+                "what": what,
+                "reason": reason,
+                "signer": signer,
+                "link": link,
+            },
         )
         try:
             EmailMessage(subject, body, to=[person.email]).send()  # type: ignore[attr-defined]
         except OSError:
-            log.exception("plan %s: e-mail to user %s not sent", plan.pk, person.pk)
+            log.exception("%s: e-mail to user %s not sent", title, person.pk)
             continue
         sent += 1
     return sent
 
 
 def _title(plan: Plan) -> str:
-    return _("แผนมาตรการปีงบประมาณ %(year)s ของ%(agency)s") % {
+    return _("แผนมาตรการปีงบประมาณ %(year)s (ฉบับที่ %(version)s) ของ%(agency)s") % {
         "year": plan.fiscal_year,
+        "version": plan.version,
         "agency": plan.agency.name,
     }
 
 
+def _path(plan: Plan) -> str:
+    return reverse("plans:detail", args=[plan.agency.code, plan.pk])
+
+
 def plan_submitted(request: HttpRequest, plan: Plan) -> int:
     """Tell the agency's executives that a plan waits for their approval."""
-    return _send(
+    title = _title(plan)
+    return tell(
         request,
-        plan,
-        (Membership.Role.EXECUTIVE,),
-        _("รออนุมัติ: %(plan)s") % {"plan": _title(plan)},
-        _("เสนอให้ท่านพิจารณาอนุมัติ"),
+        plan.agency,
+        EXECUTIVES,
+        subject=_("รออนุมัติ: %(title)s") % {"title": title},
+        title=title,
+        what=_("เสนอให้ท่านพิจารณาอนุมัติ"),
+        path=reverse("plans:approve", args=[plan.agency.code, plan.pk]),
     )
 
 
 def plan_sent_back(request: HttpRequest, plan: Plan, reason: str) -> int:
     """Tell the agency's admins and editors what the executive asks them to change."""
-    return _send(
+    title = _title(plan)
+    return tell(
         request,
-        plan,
+        plan.agency,
         OFFICERS,
-        _("ส่งกลับไปแก้ไข: %(plan)s") % {"plan": _title(plan)},
-        _("ผู้บริหารส่งกลับไปแก้ไข"),
-        reason,
+        subject=_("ส่งกลับไปแก้ไข: %(title)s") % {"title": title},
+        title=title,
+        what=_("ผู้บริหารส่งกลับไปแก้ไข"),
+        path=_path(plan),
+        reason=reason,
     )
 
 
 def plan_approved(request: HttpRequest, plan: Plan) -> int:
     """Tell the agency's admins and editors that the plan is approved and locked."""
-    return _send(
+    title = _title(plan)
+    return tell(
         request,
-        plan,
+        plan.agency,
         OFFICERS,
-        _("อนุมัติแล้ว: %(plan)s") % {"plan": _title(plan)},
-        _("ได้รับอนุมัติแล้ว"),
+        subject=_("อนุมัติแล้ว: %(title)s") % {"title": title},
+        title=title,
+        what=_("ได้รับอนุมัติแล้ว"),
+        path=_path(plan),
+        signer=f"{plan.approver_name} ({plan.approver_position})",
     )

@@ -22,6 +22,7 @@ from itaplan.agencies.access import can_write, get_agency_for_user
 from itaplan.lib import editlock
 from itaplan.lib.approval import signer_of
 from itaplan.lib.dates import use_digits
+from itaplan.plans import notify
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.services import digits, plan_year_text
 from itaplan.progress import access, selectors, services
@@ -336,6 +337,17 @@ def round_approve(request: HttpRequest, code: str, round_id: int) -> HttpRespons
             except ProgressError as error:
                 add_service_error(form, error)
             else:
+                notify.tell(
+                    request,
+                    plan.agency,
+                    notify.OFFICERS,
+                    subject=gettext("อนุมัติแล้ว: รายงานผล%(round)s ปีงบประมาณ %(year)s")
+                    % {"round": round_.name, "year": plan.fiscal_year},
+                    title=f"{round_.name} · {plan_year_text(plan)} · {plan.agency.name}",
+                    what=gettext("รายงานผลรอบนี้ได้รับอนุมัติแล้ว"),
+                    path=_round_url(round_),
+                    signer=f"{round_.approver_name} ({round_.approver_position})",
+                )
                 messages.success(
                     request,
                     f"อนุมัติรายงานผล{digits(plan.agency, round_.name)}แล้ว รายงานนี้ถูกล็อกไว้",

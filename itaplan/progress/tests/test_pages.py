@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core import mail
 from django.utils import timezone
 
 from itaplan.domain.thai import fiscal_year_of, format_date_numeric
@@ -213,6 +214,11 @@ class RoundPageTests(ProgressTestCase):
         page = self.client.get(response["Location"])
         self.assertContains(page, "อนุมัติแล้ว")
         self.assertContains(page, "นายกองค์การบริหารส่วนตำบลสามเรือน")
+        # The agency's admins and editors hear of it, with the signer as approved.
+        told = sorted(r for m in mail.outbox for r in m.to)
+        self.assertEqual(told, sorted([self.owner.email, self.member.email]))
+        self.assertIn("นายกองค์การบริหารส่วนตำบลสามเรือน", mail.outbox[0].body)
+        self.assertIn(self.url("progress:round", round_id=self.six.pk), mail.outbox[0].body)
         self.assertContains(page, "เผยแพร่ครบแล้ว")
         self.assertContains(page, "ปรับปรุงคู่มือไปครึ่งหนึ่ง")
 
