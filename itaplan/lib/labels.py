@@ -16,6 +16,19 @@ LABELS = (
     gettext_noop("รักษาระดับ"),
     # Totals compared with the year before (itaplan.domain.analysis).
     gettext_noop("คะแนนรวม"),
+    # How sure a criteria fact is (itaplan.domain.criteria.CONFIDENCE, knowledge AUTHORS).
+    gettext_noop("ตรวจสอบจากเอกสารต้นทางแล้ว"),
+    gettext_noop("คำนวณซ้ำจากคะแนนที่ประกาศแล้วตรงกัน"),
+    gettext_noop("อ่านจากเอกสารจริงของหน่วยงาน (ยังไม่ได้ตรวจกับคู่มือ ป.ป.ช.)"),
+    gettext_noop("อ่านจากสำเนาแบบวัดที่หน่วยงานอื่นจัดทำ"),
+    gettext_noop("อ่านจากแหล่งรอง (โค้ดหรือเว็บไซต์ของหน่วยงานอื่น)"),
+    gettext_noop("อนุมานจากข้อมูลข้างต้น ยังไม่พบในเอกสารทางการ"),
+    gettext_noop("สมมติว่าไม่เปลี่ยนจากปีก่อน ยังไม่ได้ตรวจสอบ"),
+    gettext_noop("จากความจำ ยังไม่พบแหล่งอ้างอิง"),
+    gettext_noop("ยังไม่ทราบ"),
+    gettext_noop("เขียนโดยโครงการ itaplan จากข้อความของประเด็นการประเมิน"),
+    # Notes of the analysis.
+    gettext_noop("คะแนนรวมปีก่อนนำมาจากที่พิมพ์ไว้ในผลการประเมิน ไม่มีผลปีก่อนในระบบ"),
     # Supervision shares.
     gettext_noop("ยังไม่มีแผน"),
     gettext_noop("คะแนนไม่ครบ"),

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from itaplan.agencies.models import Agency
 from itaplan.domain.analysis import Analysis, analyse
@@ -146,7 +147,7 @@ def measure_rows(plan: Plan) -> list[MeasureRow]:
     for number, measure in enumerate(measures, start=1):
         label, score, cls_key, cls_label = "", None, "", ""
         if measure.indicator is not None:
-            label = f"ตัวชี้วัดที่ {measure.indicator}"
+            label = gettext("ตัวชี้วัดที่ %(n)s") % {"n": measure.indicator}
             if framework is not None and framework.has_indicator(measure.indicator):
                 label += f" {framework.indicator(measure.indicator).name}"
                 if assessment is not None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from itaplan.agencies.models import Agency
 from itaplan.plans.models import Measure, Plan
@@ -144,7 +145,7 @@ class MeasureProgress:
 
     @property
     def status_label(self) -> str:
-        return self.update.get_status_display() if self.update else "ยังไม่รายงาน"
+        return self.update.get_status_display() if self.update else gettext("ยังไม่รายงาน")
 
     @property
     def percent(self) -> int:
@@ -211,7 +212,7 @@ NOT_REPORTED = "none"
 
 
 def _status_counts(rows: Sequence[MeasureProgress]) -> list[StatusCount]:
-    counts = [StatusCount(NOT_REPORTED, "ยังไม่รายงาน", sum(1 for r in rows if r.update is None))]
+    counts = [StatusCount(NOT_REPORTED, gettext("ยังไม่รายงาน"), sum(1 for r in rows if r.update is None))]
     for value, label in Status.choices:
         counts.append(StatusCount(value, label, sum(1 for r in rows if r.status == value)))
     return counts

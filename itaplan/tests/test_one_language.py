@@ -12,25 +12,32 @@ from collections import deque
 from typing import Any
 
 import pytest
+import yaml
 from django.apps import apps
 from django.db import models
+from django.utils.text import Truncator
 
+from itaplan.domain.criteria import FRAMEWORKS_DIR as FRAMEWORKS
 from itaplan.domain.criteria import available_years, load
 from itaplan.tests.site import ROLES, load_site, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+RULES = FRAMEWORKS.parent / "oit_rules"
+#: Lengths the templates cut long texts to (``truncatechars``).
+TRUNCATIONS = (48, 60, 80, 120, 140, 160)
 #: Pages per role, at most (the supervision table's sort links alone are dozens).
 LIMIT = 45
 SKIP = re.compile(
     r"/logout|/i18n/|/admin/|\.(docx|pdf|xlsx|csv)\b|/documents/|/evidence/|/export|[?&](sort|page)="
 )
-THAI = re.compile(r"[\u0E01-\u0E5B][\u0E01-\u0E5B\s\d.,:;()/%\-–'\"“”]*")
+#: Thai words (a Thai letter, then anything Thai): Thai digits alone are an example of input.
+THAI = re.compile(r"[\u0E01-\u0E4F][\u0E01-\u0E5B\s\d.,:;()/%\-–'\"“”]*")
 LATIN = re.compile(r"\b[A-Za-z][A-Za-z'’-]+\b")
 #: English that stays in Thai pages: codes, file kinds, the product, the other language's name.
 ALLOWED_LATIN = re.compile(
-    r"^(ITA|IIT|EIT|OIT|[ieoIEO]\d+|[A-F][+-]?|itaplan|DOCX|PDF|XLSX|CSV|Word|Excel|URL|KB|MB|"
-    r"English|OK|e|mail|http|https|www|go|th|com)$"
+    r"^(ITA|ITAS|IIT|EIT|OIT|[ieoIEO]\d+|[A-F][+-]?|itaplan|DOCX|PDF|XLSX|CSV|Word|Excel|URL|KB|MB|"
+    r"English|OK|e|mail|http|https|www|go|th|com|txt|docx|pdf|csv|xls|xlsx|xlsm|UTF|TIS|Windows)$"
 )
 
 
@@ -48,6 +55,9 @@ def agency_data() -> list[str]:
         if names:
             for row in model.objects.values_list(*names):
                 texts.update(str(v).strip() for v in row if v)
+    # The criteria and OIT rules files: the NACC's own texts and their sources, only in Thai.
+    for data_file in (*FRAMEWORKS.glob("*.yaml"), *RULES.glob("*.yaml")):
+        texts.update(_strings(yaml.safe_load(data_file.read_text(encoding="utf-8"))))
     for year in available_years():
         framework = load(year)
         data = framework.data
@@ -57,7 +67,28 @@ def agency_data() -> list[str]:
         texts.update(s.name for s in data.sub_indicators)
         texts.update(i.text for i in data.items)
         texts.update(level.label for level in data.levels)
-    return sorted((t for t in texts if t), key=len, reverse=True)
+    whole = {_spaced(t) for t in texts if t.strip()}
+    # Long texts are shown cut (truncatechars): their cut forms are the same data.
+    cut = {Truncator(t).chars(n) for t in whole for n in TRUNCATIONS if len(t) > n}
+    # One or two letters (levels "A", "B") would cut words apart; they are allowed codes.
+    return sorted((t for t in whole | cut if len(t) > 2), key=len, reverse=True)
+
+
+def _strings(node: Any) -> list[str]:
+    if isinstance(node, str):
+        found = [node.strip()]
+        if ":" in node:  # a source, "status: detail"
+            found.append(node.partition(":")[2].strip())
+        return found
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _strings(value)]
+    return []
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def crawl(page: Any, base: str, start: str) -> dict[str, str]:
@@ -73,6 +104,8 @@ def crawl(page: Any, base: str, start: str) -> dict[str, str]:
             seen[path] = ""
             continue
         # The language switch names the other language in that language (lang="th"/"en").
+        # NOT DONE (issue 13): the findings of the result reader and checker are worded in
+        # Thai by the core only; they are marked [data-findings] lang="th" and left out here.
         page.evaluate(
             "document.querySelectorAll('body [lang]').forEach(e => "
             "{ if (e.lang !== document.documentElement.lang) e.remove() })"
@@ -86,11 +119,12 @@ def crawl(page: Any, base: str, start: str) -> dict[str, str]:
 
 
 def foreign(text: str, data: list[str], language: str) -> list[str]:
+    text = _spaced(text)
     for known in data:
         text = text.replace(known, " ")
     if language == "en":
         return [m.strip() for m in THAI.findall(text) if m.strip()]
-    return [w for w in LATIN.findall(text) if not ALLOWED_LATIN.match(w)]
+    return [w for w in LATIN.findall(text) if not ALLOWED_LATIN.match(w.strip("-’'"))]
 
 
 @pytest.mark.parametrize("language", ["en", "th"])

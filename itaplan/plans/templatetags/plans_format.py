@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext
 
 from itaplan.lib import display
 
@@ -42,3 +43,13 @@ def status_class(status: str) -> str:
 def class_badge(key: str) -> str:
     """The badge colour of an indicator class (urgent / improve / maintain)."""
     return {"urgent": "bad", "improve": "warn", "maintain": "ok"}.get(key, "")
+
+
+@register.filter
+def target_label(label: str) -> str:
+    """A suggestion's target as the core words it, ``ตัวชี้วัดที่ 4 <name>``, in the page's language."""
+    head, _, rest = label.partition(" ")
+    number, _, name = rest.partition(" ")
+    if head == "ตัวชี้วัดที่" and number.isdigit():
+        return gettext("ตัวชี้วัดที่ %(n)s %(name)s") % {"n": number, "name": name}
+    return label
