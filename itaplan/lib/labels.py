@@ -29,6 +29,12 @@ LABELS = (
     gettext_noop("เขียนโดยโครงการ itaplan จากข้อความของประเด็นการประเมิน"),
     # Notes of the analysis.
     gettext_noop("คะแนนรวมปีก่อนนำมาจากที่พิมพ์ไว้ในผลการประเมิน ไม่มีผลปีก่อนในระบบ"),
+    # What a document leaves as dotted lines (itaplan.documents.wording.blanks).
+    gettext_noop("อำเภอของหน่วยงาน"),
+    gettext_noop("จังหวัดของหน่วยงาน"),
+    gettext_noop("ชื่อผู้รับรองข้อมูล"),
+    gettext_noop("ตำแหน่งผู้รับรองข้อมูล"),
+    gettext_noop("วันที่รับรอง"),
     # Supervision shares.
     gettext_noop("ยังไม่มีแผน"),
     gettext_noop("คะแนนไม่ครบ"),

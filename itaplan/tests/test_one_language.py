@@ -16,6 +16,7 @@ import yaml
 from django.apps import apps
 from django.db import models
 from django.utils.text import Truncator
+from playwright.sync_api import Error as PlaywrightError
 
 from itaplan.domain.criteria import FRAMEWORKS_DIR as FRAMEWORKS
 from itaplan.domain.criteria import available_years, load
@@ -29,7 +30,8 @@ TRUNCATIONS = (48, 60, 80, 120, 140, 160)
 #: Pages per role, at most (the supervision table's sort links alone are dozens).
 LIMIT = 45
 SKIP = re.compile(
-    r"/logout|/i18n/|/admin/|\.(docx|pdf|xlsx|csv)\b|/documents/|/evidence/|/export|[?&](sort|page)="
+    r"/logout|/i18n/|/admin/|\.(docx|pdf|xlsx|csv|zip)\b|/documents/|/evidence/|/export|/download"
+    r"|[?&](sort|page)="
 )
 #: Thai words (a Thai letter, then anything Thai): Thai digits alone are an example of input.
 THAI = re.compile(r"[\u0E01-\u0E4F][\u0E01-\u0E5B\s\d.,:;()/%\-–'\"“”]*")
@@ -37,7 +39,7 @@ LATIN = re.compile(r"\b[A-Za-z][A-Za-z'’-]+\b")
 #: English that stays in Thai pages: codes, file kinds, the product, the other language's name.
 ALLOWED_LATIN = re.compile(
     r"^(ITA|ITAS|IIT|EIT|OIT|[ieoIEO]\d+|[A-F][+-]?|itaplan|DOCX|PDF|XLSX|CSV|Word|Excel|URL|KB|MB|"
-    r"English|OK|e|mail|http|https|www|go|th|com|txt|docx|pdf|csv|xls|xlsx|xlsm|UTF|TIS|Windows)$"
+    r"English|OK|e|mail|http|https|www|go|th|com|txt|docx|pdf|csv|xls|xlsx|xlsm|ZIP|zip|UTF|TIS|Windows)$"
 )
 
 
@@ -99,7 +101,11 @@ def crawl(page: Any, base: str, start: str) -> dict[str, str]:
         path = queue.popleft()
         if path in seen:
             continue
-        response = page.goto(base + path)
+        try:
+            response = page.goto(base + path)
+        except PlaywrightError:  # a file download, not a page
+            seen[path] = ""
+            continue
         if response is None or "text/html" not in (response.headers.get("content-type") or ""):
             seen[path] = ""
             continue
