@@ -31,6 +31,7 @@ from typing import Any
 from itaplan.documents import charts, fonts, pdf
 from itaplan.documents.docx import measures_docx
 from itaplan.documents.model import MeasuresDocument
+from itaplan.documents.pdftext import actual_text
 from itaplan.documents.wording import MeasuresText, Table, measures_text
 
 THAI_RUN = re.compile("[\u0e00-\u0e7f]{4,}")
@@ -141,8 +142,9 @@ def weasyprint_ours(document: MeasuresDocument, out: Path, repeat: int) -> Verdi
 def weasyprint_newmm(document: MeasuresDocument, out: Path, repeat: int) -> Verdict:
     from pythainlp.tokenize import word_tokenize
 
-    def cut(match: re.Match[str]) -> str:
-        return "\u200b".join(word_tokenize(match[0], engine="newmm"))
+    def cut(match: re.Match[str]) -> str:  # on the text as written, SARA AM whole
+        words = word_tokenize(actual_text(match[0]), engine="newmm")
+        return pdf.decompose_sara_am("\u200b".join(words))
 
     def make() -> bytes:
         return pdf.html_to_pdf(THAI_WORDS.sub(cut, pdf.measures_html(document)))
