@@ -74,45 +74,57 @@ def _path(plan: Plan) -> str:
     return reverse("plans:detail", args=[plan.agency.code, plan.pk])
 
 
-def plan_submitted(request: HttpRequest, plan: Plan) -> int:
-    """Tell the agency's executives that a plan waits for their approval."""
+def _about(
+    request: HttpRequest,
+    plan: Plan,
+    roles: tuple[str, ...],
+    subject: str,
+    what: str,
+    path: str,
+    **extra: str,
+) -> int:
     title = _title(plan)
     return tell(
         request,
         plan.agency,
-        EXECUTIVES,
-        subject=_("รออนุมัติ: %(title)s") % {"title": title},
+        roles,
+        subject=subject % {"title": title},
         title=title,
-        what=_("เสนอให้ท่านพิจารณาอนุมัติ"),
-        path=reverse("plans:approve", args=[plan.agency.code, plan.pk]),
+        what=what,
+        path=path,
+        **extra,
+    )
+
+
+def plan_submitted(request: HttpRequest, plan: Plan) -> int:
+    """Tell the agency's executives that a plan waits for their approval."""
+    approve = reverse("plans:approve", args=[plan.agency.code, plan.pk])
+    return _about(
+        request, plan, EXECUTIVES, _("รออนุมัติ: %(title)s"), _("เสนอให้ท่านพิจารณาอนุมัติ"), approve
     )
 
 
 def plan_sent_back(request: HttpRequest, plan: Plan, reason: str) -> int:
     """Tell the agency's admins and editors what the executive asks them to change."""
-    title = _title(plan)
-    return tell(
+    return _about(
         request,
-        plan.agency,
+        plan,
         OFFICERS,
-        subject=_("ส่งกลับไปแก้ไข: %(title)s") % {"title": title},
-        title=title,
-        what=_("ผู้บริหารส่งกลับไปแก้ไข"),
-        path=_path(plan),
+        _("ส่งกลับไปแก้ไข: %(title)s"),
+        _("ผู้บริหารส่งกลับไปแก้ไข"),
+        _path(plan),
         reason=reason,
     )
 
 
 def plan_approved(request: HttpRequest, plan: Plan) -> int:
     """Tell the agency's admins and editors that the plan is approved and locked."""
-    title = _title(plan)
-    return tell(
+    return _about(
         request,
-        plan.agency,
+        plan,
         OFFICERS,
-        subject=_("อนุมัติแล้ว: %(title)s") % {"title": title},
-        title=title,
-        what=_("ได้รับอนุมัติแล้ว"),
-        path=_path(plan),
+        _("อนุมัติแล้ว: %(title)s"),
+        _("ได้รับอนุมัติแล้ว"),
+        _path(plan),
         signer=f"{plan.approver_name} ({plan.approver_position})",
     )
