@@ -91,7 +91,10 @@ class Provenance:
         return f"{self.status}: {self.detail}"
 
 
-class _Record(BaseModel):
+class SourcedRecord(BaseModel):
+    """A record of a year data file: frozen, no unknown fields, and a ``source`` that
+    states its provenance (``status: where``)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     source: str
@@ -107,7 +110,7 @@ class _Record(BaseModel):
         return Provenance.parse(self.source)
 
 
-class Tool(_Record):
+class Tool(SourcedRecord):
     """A tool (แบบวัด): IIT, EIT or OIT, with its weight in the total in percent."""
 
     code: ToolCode
@@ -115,7 +118,7 @@ class Tool(_Record):
     weight: float = Field(gt=0, le=100)
 
 
-class Indicator(_Record):
+class Indicator(SourcedRecord):
     """An indicator (ตัวชี้วัด) and how its score is built from its items, if known."""
 
     number: int = Field(ge=1)
@@ -127,7 +130,7 @@ class Indicator(_Record):
     aggregation: Literal["mean_of_items", "mean_of_sub_indicators", "unknown"] = "unknown"
 
 
-class SubIndicator(_Record):
+class SubIndicator(SourcedRecord):
     """An OIT sub-indicator (e.g. 9.1 ข้อมูลพื้นฐาน): the mean of its items."""
 
     code: str = Field(pattern=r"^\d+\.\d+$")
@@ -135,7 +138,7 @@ class SubIndicator(_Record):
     indicator: int
 
 
-class Item(_Record):
+class Item(SourcedRecord):
     """An assessment item (ประเด็นการประเมิน): a question (i/e) or a disclosure item (o)."""
 
     code: str = Field(pattern=r"^[ieo]\d+$")
@@ -146,7 +149,7 @@ class Item(_Record):
     allowed_scores: tuple[float, ...] | None = None
 
 
-class LevelRule(_Record):
+class LevelRule(SourcedRecord):
     """One level of the level table. Rules are tried top-down; the first match wins."""
 
     label: str
@@ -168,7 +171,7 @@ class LevelRule(_Record):
         )
 
 
-class ScoreClass(_Record):
+class ScoreClass(SourcedRecord):
     """A class of indicator score used to pick what to fix (e.g. below 85 → urgent)."""
 
     key: Literal["urgent", "improve", "maintain"]
@@ -176,13 +179,13 @@ class ScoreClass(_Record):
     min_score: float = Field(ge=0, le=100)
 
 
-class ItemRef(_Record):
+class ItemRef(SourcedRecord):
     """A named item of the year, e.g. the measures item o27."""
 
     code: str | None
 
 
-class PreviousYear(_Record):
+class PreviousYear(SourcedRecord):
     """How this year's item codes map to the previous year's."""
 
     fiscal_year: int
@@ -198,7 +201,7 @@ class PreviousYear(_Record):
         return (*((main,) if main else ()), *self.merged.get(code, ()))
 
 
-class LevelCase(_Record):
+class LevelCase(SourcedRecord):
     """A result an agency printed with its level: evidence for (or against) the level rule.
 
     Only the total may be known; tool and indicator scores are kept when printed.

@@ -19,12 +19,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from itaplan.domain.criteria import (
     CriteriaError,
     Framework,
     Provenance,
+    SourcedRecord,
     read_yaml,
     validate_year_file,
 )
@@ -43,29 +44,13 @@ class RulesError(ValueError):
     """A content-rules file is missing, malformed or names an item its year does not have."""
 
 
-class _Sourced(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    source: str
-
-    @field_validator("source")
-    @classmethod
-    def _source_is_provenance(cls, value: str) -> str:
-        Provenance.parse(value)
-        return value
-
-    @property
-    def provenance(self) -> Provenance:
-        return Provenance.parse(self.source)
-
-
-class Placeholder(_Sourced):
+class Placeholder(SourcedRecord):
     """Wording that shows a page is not filled in yet (``อยู่ระหว่างปรับปรุง``)."""
 
     text: str = Field(min_length=3)
 
 
-class ItemRule(_Sourced):
+class ItemRule(SourcedRecord):
     """What the page (or a document it links to) of one OIT item must show."""
 
     code: str
