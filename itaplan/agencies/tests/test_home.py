@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from itaplan.agencies.services import district_of
 from itaplan.lib.testing import INDICATORS_2568, BaseTestCase, make_agency
 from itaplan.results.services import save_result
 
@@ -26,6 +27,15 @@ class HomeTestCase(BaseTestCase):
         self.assertContains(response, self.url("results:detail", year=2568))
         self.assertContains(response, "97.45")  # 2568 with indicator 4 at 100
         self.assertNotContains(response, "เทศบาลตำบลจอมทอง")
+
+    def test_an_agency_without_a_district_says_so_instead_of_a_lone_slash(self) -> None:
+        # The demo's bankham: its source names no district or province.
+        self.agency.district = district_of("", "")
+        self.agency.save()
+        self.login(self.member)
+        response = self.client.get(reverse("home"))
+        self.assertContains(response, "ยังไม่ระบุ")
+        self.assertNotContains(response, '<td class="hide-small"> / </td>', html=False)
 
     def test_it_rejects_outsider_by_not_listing_the_agency(self) -> None:
         self.login(self.outsider)
