@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import django
@@ -44,7 +44,11 @@ from itaplan.jobs.models import Job  # noqa: E402
 from itaplan.lib.worker import running_worker  # noqa: E402
 from itaplan.readiness import services  # noqa: E402
 from itaplan.readiness.models import PublishedItem  # noqa: E402
-from itaplan.readiness.tests.site import FILLER, pdf_with_text  # noqa: E402
+from itaplan.readiness.tests.site import (  # noqa: E402
+    FILLER,
+    CountingHandler,
+    pdf_with_text,
+)
 
 YEAR = 2569
 NATIONAL_AGENCIES = 8300
@@ -52,29 +56,17 @@ TARGET_URLS_PER_SECOND = 10.0
 MAX_AGENCIES = 2000
 
 
-class Site(BaseHTTPRequestHandler):
+class Site(CountingHandler):
     """One agency host: /<code> is the item's page; /<code>.pdf its document."""
 
     latency = 0.05
     pages: dict[str, bytes] = {}  # noqa: RUF012 - set once per host class
-    active = 0
-    peak = 0
-    served = 0
-    lock = threading.Lock()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def do_GET(self) -> None:
-        cls = type(self)
-        with cls.lock:
-            cls.active += 1
-            cls.peak = max(cls.peak, cls.active)
-            cls.served += 1
-        time.sleep(cls.latency)
-        body = cls.pages.get(self.path.split("/")[-1])
-        with cls.lock:
-            cls.active -= 1  # before answering: the client's next request comes after
+        self.arrive()
+        time.sleep(self.latency)
+        body = self.pages.get(self.path.split("/")[-1])
+        self.depart()
         if body is None:
             self.send_response(404)
             self.end_headers()

@@ -48,6 +48,7 @@ def running_worker(
     queue: str, folder: Path, env: Mapping[str, str] | None = None, workers: int = 4
 ) -> Iterator[Any]:
     """Run a consumer on a fresh ``queue`` ("sqlite" or "redis"); yields the Huey instance."""
+    from django.test.utils import override_settings
     from huey.contrib.djhuey import HUEY
     from huey.storage import RedisStorage, SqliteStorage
 
@@ -92,6 +93,9 @@ def running_worker(
         **(env or {}),
     }
     process = subprocess.Popen(command, env=process_env, stdout=log, stderr=subprocess.STDOUT)
+    # The worker's files (exports, bundles) are served by this process: both see one media folder.
+    media = override_settings(MEDIA_ROOT=process_env["ITAPLAN_MEDIA_ROOT"])
+    media.enable()
     try:
         time.sleep(0.3)
         if process.poll() is not None:
@@ -105,6 +109,7 @@ def running_worker(
             process.kill()
             process.wait()
         log.close()
+        media.disable()
         if queue == "redis":
             storage.flush_all()
         HUEY.storage = previous_storage

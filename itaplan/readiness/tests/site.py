@@ -234,23 +234,43 @@ EXPECTED = {
 }
 
 
-class _Handler(BaseHTTPRequestHandler):
-    routes: ClassVar[dict[str, Route]] = {}
-    #: Requests in flight and the most seen at once (the per-host limit).
+class CountingHandler(BaseHTTPRequestHandler):
+    """A quiet handler that counts the requests it served, those in flight and the most
+    seen at once (the per-host limit). Give each server its own subclass: the counts and
+    the lock are class attributes."""
+
     active = 0
     peak = 0
+    served = 0
     lock = threading.Lock()
-    user_agents: ClassVar[set[str]] = set()
-    cookies_seen: ClassVar[list[str]] = []
 
     def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
         pass
 
-    def do_GET(self) -> None:
+    def arrive(self) -> None:
+        """Count this request as in flight."""
         cls = type(self)
         with cls.lock:
             cls.active += 1
             cls.peak = max(cls.peak, cls.active)
+            cls.served += 1
+
+    def depart(self) -> None:
+        """Stop counting this request: call it just before the answer goes out, as the
+        client can only start its next request after reading it."""
+        with type(self).lock:
+            type(self).active -= 1
+
+
+class _Handler(CountingHandler):
+    routes: ClassVar[dict[str, Route]] = {}
+    user_agents: ClassVar[set[str]] = set()
+    cookies_seen: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.arrive()
+        cls = type(self)
+        with cls.lock:
             cls.user_agents.add(self.headers.get("User-Agent", ""))
             if self.headers.get("Cookie"):
                 cls.cookies_seen.append(self.headers["Cookie"])
@@ -267,8 +287,7 @@ class _Handler(BaseHTTPRequestHandler):
         only start its next request after reading it, so the count never overstates."""
         if self._counted:
             self._counted = False
-            with type(self).lock:
-                type(self).active -= 1
+            self.depart()
 
     def _answer(self) -> None:
         path = self.path.split("?")[0]
@@ -317,6 +336,7 @@ def serve(
             "routes": routes if routes is not None else build(),
             "active": 0,
             "peak": 0,
+            "served": 0,
             "lock": threading.Lock(),
             "user_agents": set(),
             "cookies_seen": [],
