@@ -200,11 +200,28 @@ def _typst_table(table: Table) -> str:
     )
 
 
-def typst_markup(document: MeasuresDocument, folder: Path) -> str:
+def _typst_chart(chart: charts.BarChart) -> str:
+    """Bars as our PDF draws them (a grid of label and bars; the pass mark as a note)."""
+    cells = []
+    for index, category in enumerate(chart.categories):
+        bars = " \\ ".join(
+            f'#box(width: {0.85 * value:.2f}%, height: 8pt, fill: rgb("{series.colour}")) '
+            f"{_typst_string(chart.value_label(value))}"
+            for series in chart.series
+            if (value := series.values[index]) is not None
+        )
+        cells += [f"align(right)[{_typst_string(category)}]", f"[{bars}]"]
+    legend = "  ".join(_typst_string(s.name) for s in chart.series)
+    return (
+        f"#align(center)[{legend}  {_typst_string(chart.pass_label)}]\n"
+        f"#grid(columns: (36%, 64%), column-gutter: 6pt, row-gutter: 3pt, {', '.join(cells)})\n"
+    )
+
+
+def typst_markup(document: MeasuresDocument) -> str:
     """The o27 as Typst markup: the same strings, tables and charts as our PDF."""
     text = measures_text(document)
     ranking, compare = charts.measures_charts(document)
-    (folder / "ranking.png").write_bytes(ranking)
     size = fonts.sarabun_pt(fonts.BODY_SIZE_PT)
     out = [
         '#set page(paper: "a4", margin: (top: 2.5cm, bottom: 2cm, left: 3cm, right: 2cm), '
@@ -215,10 +232,9 @@ def typst_markup(document: MeasuresDocument, folder: Path) -> str:
     out += [f"#align(center)[*{_typst_string(line)}*]" for line in text.header]
     out += [f"*{_typst_string(text.results_heading)}*", _typst_string(text.summary)]
     out += [_typst_table(text.results), f"*{_typst_string(text.ranking_heading)}*"]
-    out += ['#image("ranking.png", width: 100%)', _typst_table(text.ranking)]
+    out += [_typst_chart(ranking), _typst_table(text.ranking)]
     if compare:
-        (folder / "compare.png").write_bytes(compare)
-        out.append('#image("compare.png", width: 100%)')
+        out.append(_typst_chart(compare))
     if text.items is not None:
         out += [f"*{_typst_string(text.items_heading)}*", _typst_table(text.items)]
     out.append(f"*{_typst_string(text.analysis_heading)}*")
@@ -244,7 +260,7 @@ def typst(document: MeasuresDocument, out: Path, repeat: int) -> Verdict:
         source = Path(folder) / "o27.typ"
 
         def make() -> bytes:
-            source.write_text(typst_markup(document, Path(folder)), encoding="utf-8")
+            source.write_text(typst_markup(document), encoding="utf-8")
             return bytes(typst_compiler.compile(str(source), font_paths=[str(fonts.FONT_DIR)]))
 
         out.write_bytes(make())

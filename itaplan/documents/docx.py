@@ -36,7 +36,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
-from itaplan.documents import charts, docxfonts, fonts
+from itaplan.documents import charts, docxchart, docxfonts, fonts
 from itaplan.documents.model import MeasuresDocument, ProgressDocument
 from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress_text
 
@@ -64,6 +64,8 @@ STYLES: dict[str, tuple[float, bool, WD_ALIGN_PARAGRAPH | None, float, float]] =
 LINE_HEIGHT = {"ITA Table": 1.4}
 BODY_LINE_HEIGHT = 1.5
 BODY_INDENT_CM = 2.5  # the first-line indent of a Thai official paragraph
+#: Height of a chart: its legend and axis title, and each row of bars.
+CHART_FRAME_CM, CHART_BAR_CM = 3.4, 0.6
 
 
 # --- fonts and low-level XML --------------------------------------------------------
@@ -360,11 +362,16 @@ class _Writer:
             self.para(line, "ITA Title")
         self.para("", "ITA Body")
 
-    def picture(self, png: bytes, width_cm: float, caption: str) -> None:
-        self.doc.add_picture(io.BytesIO(png), width=Cm(width_cm))
-        picture_paragraph = self.doc.paragraphs[-1]
-        picture_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        picture_paragraph.paragraph_format.keep_with_next = True
+    def chart(self, chart: charts.BarChart, width_cm: float, caption: str) -> None:
+        """A native Word chart across the text width, kept with its caption."""
+        paragraph = self.doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.keep_with_next = True
+        bars = len(chart.categories) * (1 if chart.one_bar_per_row else len(chart.series))
+        height = Cm(CHART_FRAME_CM + CHART_BAR_CM * bars * (1 if chart.one_bar_per_row else 0.7))
+        docxchart.add_chart(
+            self.doc, paragraph.add_run(), chart, Cm(width_cm), height, _thai_font(self.doc)
+        )
         self.para(caption, "ITA Caption")
 
     def signature(self, lines: Sequence[str], text_width_cm: float) -> None:
@@ -429,6 +436,15 @@ class _Writer:
         return _text_width_cm(section)
 
 
+def _thai_font(doc: DocxDocument) -> str:
+    """The font the document sets its Thai body text in."""
+    for style in ("ITA Body", "Normal"):
+        found = doc.styles[style].element.xpath("./w:rPr/w:rFonts/@w:cs")
+        if found:
+            return str(found[0])
+    return fonts.DOCX_FONT
+
+
 def _shade(cell: Any, fill: str) -> None:
     _child(cell._tc.get_or_add_tcPr(), "shd", _TCPR, val="clear", color="auto", fill=fill)
 
@@ -485,7 +501,7 @@ def measures_docx(
     _set_page(first, landscape=False, thai_digits=document.thai_digits)
     _add_page_number(first)
     width = _text_width_cm(first)
-    ranking_png, compare_png = charts.measures_charts(document)
+    ranking_chart, compare_chart = charts.measures_charts(document)
 
     out.header(text.header)
     out.para(text.results_heading, "ITA Heading")
@@ -500,12 +516,12 @@ def measures_docx(
         if text.levels_note:
             out.para(text.levels_note, "ITA Table")
     out.para(text.ranking_heading, "ITA Heading")
-    out.picture(ranking_png, width, text.chart_caption)
+    out.chart(ranking_chart, width, text.chart_caption)
     out.table(text.ranking, width)
     if text.ranking_note:
         out.body(text.ranking_note)
-    if compare_png:
-        out.picture(compare_png, width, text.compare_caption)
+    if compare_chart:
+        out.chart(compare_chart, width, text.compare_caption)
     if text.items is not None:
         out.para(text.items_heading, "ITA Heading")
         out.table(text.items, width)

@@ -22,10 +22,10 @@ set apart from the glyphs anyway: see :mod:`itaplan.documents.pdftext`.
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import functools
 import re
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +37,7 @@ from django.utils.safestring import SafeString, mark_safe
 from itaplan.documents import charts, fonts, pdftext
 from itaplan.documents.model import Agency, MeasuresDocument, ProgressDocument
 from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress_text
+from itaplan.lib.collector import fewer_collections
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 # A tone mark before SARA AM goes after the NIKHAHIT, so it is drawn above it.
@@ -130,8 +131,31 @@ def _names(agency: Agency) -> tuple[str, ...]:
     )
 
 
-def _data_uri(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+def _chart_view(chart: charts.BarChart | None, keep: Sequence[str]) -> dict[str, Any] | None:
+    """A chart as ``documents/_chart.html`` draws it: rows of bars, widths in percent."""
+    if chart is None:
+        return None
+    rows = [
+        {
+            "category": _html_text(category, keep),
+            "bars": [
+                {
+                    "width": f"{100 * value / charts.SCALE_MAX:.2f}",
+                    "colour": series.colour,
+                    "label": _html_text(chart.value_label(value), keep),
+                }
+                for series in chart.series
+                if (value := series.values[index]) is not None
+            ],
+        }
+        for index, category in enumerate(chart.categories)
+    ]
+    return {
+        "rows": rows,
+        "legend": [{"name": _html_text(s.name, keep), "colour": s.colour} for s in chart.series],
+        "pass_label": _html_text(chart.pass_label, keep),
+        "pass_left": f"{100 * chart.pass_mark / charts.SCALE_MAX:.2f}",
+    }
 
 
 @functools.cache
@@ -178,8 +202,8 @@ def measures_html(document: MeasuresDocument, *, template_dirs: Sequence[Path] =
         "classes": _table_view(text.classes, css="legend"),
         "levels": _table_view(text.levels, css="legend"),
         "measures": _table_view(text.measures),
-        "ranking_chart": _data_uri(ranking),
-        "compare_chart": _data_uri(compare) if compare else "",
+        "ranking_chart": _chart_view(ranking, keep),
+        "compare_chart": _chart_view(compare, keep),
         "weak_items": WEAK_ITEMS,
     }
     return render_html("documents/measures.html", context, template_dirs=template_dirs)
@@ -198,15 +222,33 @@ def progress_html(document: ProgressDocument, *, template_dirs: Sequence[Path] =
     return render_html("documents/progress.html", context, template_dirs=template_dirs)
 
 
+_thread = threading.local()
+
+
+def font_configuration() -> Any:
+    """This thread's WeasyPrint font configuration, made once.
+
+    It holds the fonts of our ``@font-face`` rules (WeasyPrint adds a face once per
+    configuration) and Pango's font map, whose caches of fonts and glyphs then serve
+    every later document: a long-running worker pays them once. One per thread, as a
+    Pango font map is not to be shared between threads.
+    """
+    config = getattr(_thread, "font_config", None)
+    if config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        config = _thread.font_config = FontConfiguration()
+    return config
+
+
 def html_to_pdf(html: str) -> bytes:
     """Lay out HTML with WeasyPrint; fonts named in ``@font-face`` are embedded (subset)."""
     from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
 
     pdftext.install()
-    return bytes(
-        HTML(string=html, base_url=str(TEMPLATE_DIR)).write_pdf(font_config=FontConfiguration())
-    )
+    with fewer_collections():
+        document = HTML(string=html, base_url=str(TEMPLATE_DIR))
+        return bytes(document.write_pdf(font_config=font_configuration()))
 
 
 def measures_pdf(document: MeasuresDocument, *, template_dirs: Sequence[Path] = ()) -> bytes:

@@ -13,10 +13,12 @@ from pathlib import Path
 from docx import Document
 from pythainlp.tokenize import word_tokenize
 
-from itaplan.documents import fonts
+from itaplan.documents import charts, fonts
 from itaplan.documents.tests.conftest import (
     ARTIFACTS,
     all_text,
+    build_seed,
+    normalise,
     pdf_text,
     seed_docx_bytes,
     seed_pdf_file,
@@ -82,3 +84,16 @@ def test_no_table_heading_word_is_split_across_lines_by_libreoffice() -> None:
     text = all_text(document)
     split = {w for w in words if sum(line.count(w) for line in lines) < text.count(w)}
     assert words and not split, sorted(split)
+
+
+def test_libreoffice_draws_the_native_chart_with_its_labels() -> None:
+    # "๔. การใช้ทรัพย์สินของราชการ" and the like are the chart's categories: the tables
+    # write "ตัวชี้วัดที่ ๔ …". Their scores follow as the bars' labels, in Thai digits.
+    ranking, _ = charts.measures_charts(build_seed("004").document)
+    text = normalise(pdf_text(libreoffice_pdf("004")))
+    missing = [c for c in ranking.categories if normalise(c) not in text]
+    assert not missing, missing
+    for series in ranking.series:
+        for value in filter(None, series.values):
+            assert ranking.value_label(value) in text
+    assert normalise(ranking.pass_label) in text
