@@ -1,6 +1,6 @@
 """The Thai fonts the documents use.
 
-Charts and PDFs embed Sarabun, shipped in ``fonts/`` (SIL Open Font License 1.1,
+PDFs embed Sarabun, shipped in ``fonts/`` (SIL Open Font License 1.1,
 ``fonts/OFL.txt``; the Google Fonts release of the Cadson Demak redesign of TH Sarabun
 New), so a fresh machine needs no system font.
 
