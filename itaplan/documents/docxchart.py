@@ -60,9 +60,10 @@ def _chart_data(chart: BarChart) -> Any:
     from pptx.chart.data import CategoryChartData
 
     data = CategoryChartData(number_format="0.00")
-    # A bar chart draws its first category at the bottom: give them bottom up.
+    # A bar chart draws its first category at the bottom, and in each category its first
+    # series lowest: give both bottom up, so the chart reads top down as the PDF's does.
     data.categories = list(reversed(chart.categories))
-    for series in chart.series:
+    for series in reversed(chart.series):
         data.add_series(series.name, list(reversed(series.values)))
     return data
 
@@ -97,7 +98,7 @@ def chart_part_xml(chart: BarChart, font: str, workbook_rid: str | None = None) 
     plot = view.plots[0]
     plot.gap_width = 40
     plot.overlap = 100 if chart.one_bar_per_row else 0
-    for series, drawn in zip(chart.series, plot.series, strict=True):
+    for series, drawn in zip(reversed(chart.series), plot.series, strict=True):
         drawn.format.fill.solid()
         drawn.format.fill.fore_color.rgb = _rgb(series.colour)
         labels = drawn.data_labels

@@ -140,7 +140,7 @@ def test_last_years_scores_add_a_second_native_chart() -> None:
     document = with_last_year(build_seed("000").document)
     first, second = chart_parts(docx.measures_docx(document))
     names = [s.find("c:tx//c:v", NS).text for s in second[0].iterfind(".//c:ser", NS)]
-    assert names == ["พ.ศ. 2563", "พ.ศ. 2564"]
+    assert names == ["พ.ศ. 2564", "พ.ศ. 2563"]  # bottom up: last year's bar above
     assert first[2] != second[2]
 
 
