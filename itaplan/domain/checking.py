@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from itaplan.domain.criteria import TOOL_ORDER, Framework
+from itaplan.domain.messages import Message, said
 from itaplan.domain.parsing import Conflict, ParsedResult
 from itaplan.domain.scoring import (
     Assessment,
@@ -63,6 +64,36 @@ def _candidates(conflict: Conflict) -> list[float]:
     return values
 
 
+#: Names of the printed figures other than indicators, as the checker says them.
+FIELD_NAMES = {
+    "agency": said("ชื่อหน่วยงาน"),
+    "total": said("คะแนนรวม"),
+    "level": said("ระดับ"),
+    "previous_total": said("คะแนนรวมปีก่อน"),
+    "fiscal_year": said("ปีงบประมาณ"),
+}
+
+
+def field_name(field: str) -> Message | str:
+    """A printed figure by name: "total" is คะแนนรวม, "item o13" is ประเด็น o13."""
+    if field in FIELD_NAMES:
+        return FIELD_NAMES[field]
+    if field.startswith("item "):
+        return said("ประเด็น %(code)s", code=field.removeprefix("item "))
+    return field
+
+
+def conflict_message(conflict: Conflict) -> Message:
+    """A value other than an indicator printed more than once, with its lines."""
+    shown = " / ".join(format_score(v) if isinstance(v, float) else str(v) for v in conflict.values)
+    return said(
+        "%(field)s พิมพ์ไว้ไม่ตรงกัน: %(shown)s (บรรทัด %(lines)s)",
+        field=field_name(str(conflict.field)),
+        shown=shown,
+        lines=", ".join(str(n) for n in conflict.lines),
+    )
+
+
 def _consistent_candidates(
     framework: Framework,
     number: int,
@@ -70,20 +101,24 @@ def _consistent_candidates(
     indicators: dict[int, float],
     items: dict[str, float],
     printed: Printed,
-) -> tuple[list[float], str]:
+) -> tuple[list[float], Message]:
     """The candidates that reproduce the printed tool score, else the printed total."""
     tool = framework.indicator(number).tool
     fits: list[float] = []
-    target = ""
+    target = said("")
     for candidate in candidates:
         trial = assess(framework, {**indicators, number: candidate}, items)
         computed_tool = trial.tools.get(tool)
         if tool in printed.tools and computed_tool is not None:
-            target = f"คะแนน {tool} ที่พิมพ์ไว้ {format_score(printed.tools[tool])}"
+            target = said(
+                "คะแนน %(tool)s ที่พิมพ์ไว้ %(score)s",
+                tool=tool,
+                score=format_score(printed.tools[tool]),
+            )
             if not differs(printed.tools[tool], computed_tool):
                 fits.append(candidate)
         elif printed.total is not None and trial.total is not None:
-            target = f"คะแนนรวมที่พิมพ์ไว้ {format_score(printed.total)}"
+            target = said("คะแนนรวมที่พิมพ์ไว้ %(score)s", score=format_score(printed.total))
             if not differs(printed.total, trial.total):
                 fits.append(candidate)
     return fits, target
@@ -101,7 +136,16 @@ def _resolve_conflicts(
         )
         if not conflict.field.startswith("indicator"):
             findings.append(
-                Finding(conflict.field, shown, None, f"{conflict.field} พิมพ์ไว้ไม่ตรงกัน: {shown}")
+                Finding(
+                    conflict.field,
+                    shown,
+                    None,
+                    said(
+                        "%(field)s พิมพ์ไว้ไม่ตรงกัน: %(shown)s",
+                        field=field_name(conflict.field),
+                        shown=shown,
+                    ),
+                )
             )
             continue
         number = int(conflict.key)
@@ -114,15 +158,23 @@ def _resolve_conflicts(
         lines = ", ".join(str(n) for n in conflict.lines)
         if len(fits) == 1:
             indicators[number] = fits[0]
-            message = (
-                f"ตัวชี้วัดที่ {number} พิมพ์ไว้หลายค่า ({shown}; บรรทัด {lines}) "
-                f"ค่า {format_score(fits[0])} สอดคล้องกับ{target} จึงใช้ค่านี้ในการคำนวณ"
+            message = said(
+                "ตัวชี้วัดที่ %(number)s พิมพ์ไว้หลายค่า (%(shown)s; บรรทัด %(lines)s) "
+                "ค่า %(value)s สอดคล้องกับ%(target)s จึงใช้ค่านี้ในการคำนวณ",
+                number=number,
+                shown=shown,
+                lines=lines,
+                value=format_score(fits[0]),
+                target=target,
             )
             findings.append(Finding(f"indicator {number}", shown, fits[0], message))
         else:
-            message = (
-                f"ตัวชี้วัดที่ {number} พิมพ์ไว้หลายค่า ({shown}; บรรทัด {lines}) "
-                "เลือกค่าที่ถูกต้องไม่ได้ กรุณาตรวจสอบกับผลการประเมินในระบบ ITAS"
+            message = said(
+                "ตัวชี้วัดที่ %(number)s พิมพ์ไว้หลายค่า (%(shown)s; บรรทัด %(lines)s) "
+                "เลือกค่าที่ถูกต้องไม่ได้ กรุณาตรวจสอบกับผลการประเมินในระบบ ITAS",
+                number=number,
+                shown=shown,
+                lines=lines,
             )
             findings.append(Finding(f"indicator {number}", shown, None, message))
     return indicators, findings
@@ -141,7 +193,7 @@ def check_parsed(parsed: ParsedResult, framework: Framework) -> CheckReport:
                 "total",
                 printed.total,
                 None,
-                f"คำนวณคะแนนรวมไม่ได้ เพราะไม่มีคะแนนตัวชี้วัดที่ {missing}",
+                said("คำนวณคะแนนรวมไม่ได้ เพราะไม่มีคะแนนตัวชี้วัดที่ %(missing)s", missing=missing),
             )
         )
     return CheckReport(assessment=assessment, printed=printed, findings=tuple(findings))

@@ -38,6 +38,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from itaplan.domain.messages import said
 from itaplan.domain.readers import agency as agency_reader
 from itaplan.domain.readers import english, history_table, names, repair, tables, years
 from itaplan.domain.readers.announcements import ITA_WORDS
@@ -196,7 +197,9 @@ class _Parser:
         self.requested_year = fiscal_year
         self.reading = Reading(lines=lines, given=LINE_BREAK.split(given))
         if mended:
-            self.reading.note("ข้อความมีอักษรไทยเสียหายจากการแปลงไฟล์ PDF จึงอ่านคำที่ใช้หาคะแนนแบบยืดหยุ่น")
+            self.reading.note(
+                said("ข้อความมีอักษรไทยเสียหายจากการแปลงไฟล์ PDF จึงอ่านคำที่ใช้หาคะแนนแบบยืดหยุ่น")
+            )
         self.about_ita = ITA_WORDS.search(clean) is not None
         self.history_rows = history_table.scan(lines)
         self.english = [
@@ -259,16 +262,22 @@ class _Parser:
                     if (fallback := names.load_year(candidate)) is not None:
                         break
             if fallback is None:
-                reading.warn("โหลดเกณฑ์การประเมินไม่ได้ จึงอ่านชื่อตัวชี้วัดและรหัสประเด็นไม่ได้")
+                reading.warn(said("โหลดเกณฑ์การประเมินไม่ได้ จึงอ่านชื่อตัวชี้วัดและรหัสประเด็นไม่ได้"))
                 return
             if year is None:
                 reading.warn(
-                    f"ไม่ทราบปีของผลการประเมิน จึงตรวจตัวชี้วัดและประเด็นด้วยเกณฑ์ปี {fallback.fiscal_year}"
+                    said(
+                        "ไม่ทราบปีของผลการประเมิน จึงตรวจตัวชี้วัดและประเด็นด้วยเกณฑ์ปี %(year)s",
+                        year=fallback.fiscal_year,
+                    )
                 )
             else:
                 reading.warn(
-                    f"ไม่มีเกณฑ์ของปีงบประมาณ {year} จึงตรวจตัวชี้วัดและประเด็นด้วยเกณฑ์ปี "
-                    f"{fallback.fiscal_year}"
+                    said(
+                        "ไม่มีเกณฑ์ของปีงบประมาณ %(year)s จึงตรวจตัวชี้วัดและประเด็นด้วยเกณฑ์ปี %(fallback)s",
+                        year=year,
+                        fallback=fallback.fiscal_year,
+                    )
                 )
             primary = fallback
         reading.names = names.names_for(primary.fiscal_year, known)
@@ -276,9 +285,10 @@ class _Parser:
             reading.items_framework = primary
         elif (nearest := names.nearest_with_items(primary.fiscal_year)) is not None:
             reading.items_framework = nearest
-            reading.items_fallback_warning = (
-                f"เกณฑ์ปี {primary.fiscal_year} ไม่มีรายการประเด็นการประเมิน "
-                f"จึงตรวจรหัสประเด็นด้วยเกณฑ์ปี {nearest.fiscal_year}"
+            reading.items_fallback_warning = said(
+                "เกณฑ์ปี %(year)s ไม่มีรายการประเด็นการประเมิน จึงตรวจรหัสประเด็นด้วยเกณฑ์ปี %(nearest)s",
+                year=primary.fiscal_year,
+                nearest=nearest.fiscal_year,
             )
 
     # -- lines ------------------------------------------------------------------
@@ -304,8 +314,12 @@ class _Parser:
                 carry = None
                 if header.agencies >= 2:
                     reading.warn(
-                        f"บรรทัด {number}: ตารางแสดงคะแนนของ {header.agencies} หน่วยงาน "
-                        "คอลัมน์ละหนึ่งหน่วยงาน จึงไม่ได้อ่านเป็นผลของหน่วยงานเดียว"
+                        said(
+                            "บรรทัด %(line)s: ตารางแสดงคะแนนของ %(agencies)s หน่วยงาน "
+                            "คอลัมน์ละหนึ่งหน่วยงาน จึงไม่ได้อ่านเป็นผลของหน่วยงานเดียว",
+                            line=number,
+                            agencies=header.agencies,
+                        )
                     )
                 continue
             if header is not None and header.agencies >= 2:
@@ -437,7 +451,7 @@ class _Parser:
             and not items
             and not any(c.field.startswith(("indicator", "item")) for _, c in conflicts)
         ):
-            reading.warn("ไม่พบคะแนนรายตัวชี้วัดหรือรายประเด็นการประเมินในข้อความ")
+            reading.warn(said("ไม่พบคะแนนรายตัวชี้วัดหรือรายประเด็นการประเมินในข้อความ"))
         return ParsedResult(
             fiscal_year=fiscal_year,
             agency=agency,
@@ -458,8 +472,13 @@ class _Parser:
         if diffs and all(abs(abs(total - previous) - d) > 0.011 for d in diffs):
             shown = ", ".join(f"{d:.2f}" for d in diffs)
             self.reading.warn(
-                f"ผลต่างจากปีก่อนที่พิมพ์ไว้ ({shown}) ไม่เท่ากับคะแนนรวม {total:.2f} "
-                f"ลบคะแนนปีก่อน {previous:.2f}"
+                said(
+                    "ผลต่างจากปีก่อนที่พิมพ์ไว้ (%(shown)s) ไม่เท่ากับคะแนนรวม %(total).2f "
+                    "ลบคะแนนปีก่อน %(previous).2f",
+                    shown=shown,
+                    total=total,
+                    previous=previous,
+                )
             )
 
 

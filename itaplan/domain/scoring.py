@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from statistics import fmean
 
 from itaplan.domain.criteria import TOOL_ORDER, Framework
+from itaplan.domain.messages import said
 from itaplan.domain.thai import format_score
 
 #: Printed values are rounded to two decimals, so a gap up to 0.01 is rounding.
@@ -223,8 +224,14 @@ def check(assessment: Assessment, printed: Printed | None = None) -> list[Findin
                     f"indicator {ind.number}",
                     ind.entered,
                     ind.from_items,
-                    f"ตัวชี้วัดที่ {ind.number} {ind.name} พิมพ์ไว้ {format_score(ind.entered)} "
-                    f"แต่คำนวณจากประเด็นการประเมินได้ {format_score(ind.from_items)}",
+                    said(
+                        "ตัวชี้วัดที่ %(number)s %(name)s พิมพ์ไว้ %(printed)s "
+                        "แต่คำนวณจากประเด็นการประเมินได้ %(computed)s",
+                        number=ind.number,
+                        name=ind.name,
+                        printed=format_score(ind.entered),
+                        computed=format_score(ind.from_items),
+                    ),
                 )
             )
     for code, score in assessment.items.items():
@@ -236,7 +243,13 @@ def check(assessment: Assessment, printed: Printed | None = None) -> list[Findin
                     code,
                     score,
                     None,
-                    f"ประเด็น {code} ได้ {format_score(score)} แต่ปี {fw.fiscal_year} ให้คะแนนได้เพียง {allowed}",
+                    said(
+                        "ประเด็น %(code)s ได้ %(score)s แต่ปี %(year)s ให้คะแนนได้เพียง %(allowed)s",
+                        code=code,
+                        score=format_score(score),
+                        year=fw.fiscal_year,
+                        allowed=allowed,
+                    ),
                 )
             )
     for tool, value in printed.tools.items():
@@ -247,8 +260,12 @@ def check(assessment: Assessment, printed: Printed | None = None) -> list[Findin
                     tool,
                     value,
                     computed,
-                    f"คะแนน {tool} พิมพ์ไว้ {format_score(value)} แต่ค่าเฉลี่ยของตัวชี้วัดคือ "
-                    f"{format_score(computed)}",
+                    said(
+                        "คะแนน %(tool)s พิมพ์ไว้ %(printed)s แต่ค่าเฉลี่ยของตัวชี้วัดคือ %(computed)s",
+                        tool=tool,
+                        printed=format_score(value),
+                        computed=format_score(computed),
+                    ),
                 )
             )
     if (
@@ -261,21 +278,29 @@ def check(assessment: Assessment, printed: Printed | None = None) -> list[Findin
                 "total",
                 printed.total,
                 assessment.total,
-                f"คะแนนรวมพิมพ์ไว้ {format_score(printed.total)} แต่คำนวณได้ "
-                f"{format_score(assessment.total)}",
+                said(
+                    "คะแนนรวมพิมพ์ไว้ %(printed)s แต่คำนวณได้ %(computed)s",
+                    printed=format_score(printed.total),
+                    computed=format_score(assessment.total),
+                ),
             )
         )
     if printed.level and assessment.level and printed.level != assessment.level:
         rule_source = fw.data.levels[0].provenance
-        caveat = "" if rule_source.is_official else " (เกณฑ์ระดับของปีนี้เป็นการอนุมาน)"
-        findings.append(
-            Finding(
-                "level",
-                printed.level,
-                assessment.level,
-                f"ระดับพิมพ์ไว้ {printed.level} แต่ตามเกณฑ์ได้ {assessment.level}{caveat}",
+        message = (
+            said(
+                "ระดับพิมพ์ไว้ %(printed)s แต่ตามเกณฑ์ได้ %(computed)s",
+                printed=printed.level,
+                computed=assessment.level,
+            )
+            if rule_source.is_official
+            else said(
+                "ระดับพิมพ์ไว้ %(printed)s แต่ตามเกณฑ์ได้ %(computed)s (เกณฑ์ระดับของปีนี้เป็นการอนุมาน)",
+                printed=printed.level,
+                computed=assessment.level,
             )
         )
+        findings.append(Finding("level", printed.level, assessment.level, message))
     return findings
 
 

@@ -18,6 +18,7 @@ from itaplan.domain.knowledge import (
     default_selection,
     suggest,
 )
+from itaplan.domain.messages import from_data
 from itaplan.domain.scoring import Assessment, Finding
 from itaplan.knowledgebase.selectors import knowledge_base_for
 from itaplan.plans.models import Measure, Plan
@@ -53,7 +54,12 @@ def knowledge_for(fiscal_year: int, agency: Agency | None = None) -> KnowledgeBa
 def _intake_notes(result: Result) -> list[Finding]:
     """What intake noticed and the stored scores cannot show again, as findings."""
     return [
-        Finding(note.get("field", ""), None, None, note.get("message", ""))
+        Finding(
+            note.get("field", ""),
+            None,
+            None,
+            from_data(note) if "template" in note else note.get("message", ""),
+        )
         for note in result.intake_notes or []
     ]
 

@@ -19,13 +19,15 @@ from django.core import signing
 
 from itaplan.agencies.access import can_write
 from itaplan.agencies.models import Agency
-from itaplan.domain.checking import check_parsed
+from itaplan.domain.checking import check_parsed, conflict_message
 from itaplan.domain.criteria import CriteriaError, available_years, load
+from itaplan.domain.messages import Message, as_data, from_data, said
 from itaplan.domain.parsing import parse_result_text
 from itaplan.domain.readers.measures import ReadMeasure, findings_by_measure, read_measures
 from itaplan.domain.readers.repair import fold
 from itaplan.domain.scoring import Finding
 from itaplan.domain.thai import format_score
+from itaplan.lib.said import stored_note
 from itaplan.results.models import ConfirmedDraft, Result
 from itaplan.results.services import IntakeError, ResultEntry, save_result
 from itaplan.results.spreadsheet import SheetRow
@@ -59,7 +61,7 @@ class Conflict:
     lines: list[int]
     #: The value the check settled on (it reproduces a printed score), if any.
     settled: float | None
-    message: str
+    message: str  # a Message, in Thai, translated when shown
 
 
 @dataclass
@@ -93,6 +95,10 @@ class Draft:
             self.seen_version = current_version(self.agency, self.fiscal_year)
         data = asdict(self)
         data["indicators"] = {str(k): v for k, v in self.indicators.items()}
+        # Messages keep their template through the signed JSON, to be shown in any language.
+        data["warnings"] = [as_data(w) for w in self.warnings]
+        for conflict in data["conflicts"]:
+            conflict["message"] = as_data(conflict["message"])
         return signing.dumps(data, salt=_SALT, compress=True)
 
     @classmethod
@@ -101,7 +107,10 @@ class Draft:
         try:
             data = signing.loads(token, salt=_SALT, max_age=DRAFT_MAX_AGE_SECONDS)
             data["indicators"] = {int(k): float(v) for k, v in data["indicators"].items()}
-            data["conflicts"] = [Conflict(**c) for c in data["conflicts"]]
+            data["conflicts"] = [
+                Conflict(**{**c, "message": from_data(c["message"])}) for c in data["conflicts"]
+            ]
+            data["warnings"] = [from_data(w) for w in data["warnings"]]
             data["unread_lines"] = [tuple(u) for u in data["unread_lines"]]
             draft = cls(**data)
         except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
@@ -127,23 +136,36 @@ class Draft:
                 missing.append(f"กรุณาเลือกค่าของตัวชี้วัดที่ {conflict.number}")
         return indicators, missing
 
-    def checks_needed(self, agency: Agency) -> list[str]:
+    def checks_needed(self, agency: Agency) -> list[Message]:
         """What the text says that does not fit the choice made: another agency's name, or
         another year. Each must be checked by a person, who states so, before saving."""
         needed = []
         if self.found_agency and not names_match(self.found_agency, agency.name):
-            needed.append(f"ข้อความระบุชื่อหน่วยงาน '{self.found_agency}' ไม่ใช่ '{agency.name}'")
+            needed.append(
+                said(
+                    "ข้อความระบุชื่อหน่วยงาน '%(found)s' ไม่ใช่ '%(agency)s'",
+                    found=self.found_agency,
+                    agency=agency.name,
+                )
+            )
         if self.found_year and self.found_year != self.fiscal_year:
             needed.append(
-                f"ข้อความระบุผลการประเมินปีงบประมาณ {self.found_year} แต่เลือกบันทึกเป็นปี {self.fiscal_year}"
+                said(
+                    "ข้อความระบุผลการประเมินปีงบประมาณ %(found)s แต่เลือกบันทึกเป็นปี %(chosen)s",
+                    found=self.found_year,
+                    chosen=self.fiscal_year,
+                )
             )
         return needed
 
-    def checked_statement(self, agency: Agency) -> str:
+    def checked_statement(self, agency: Agency) -> Message:
         """What the person states by the tick, as the audit keeps it."""
-        return (
-            f"ผู้บันทึกยืนยันว่าได้ตรวจสอบแล้วว่าข้อความนี้ใช้เป็นข้อมูลของ {agency.name} "
-            f"ปีงบประมาณ {self.fiscal_year} ได้ ({'; '.join(self.checks_needed(agency))})"
+        return said(
+            "ผู้บันทึกยืนยันว่าได้ตรวจสอบแล้วว่าข้อความนี้ใช้เป็นข้อมูลของ %(agency)s "
+            "ปีงบประมาณ %(year)s ได้ (%(checks)s)",
+            agency=agency.name,
+            year=self.fiscal_year,
+            checks=self.checks_needed(agency),
         )
 
     def save(
@@ -165,7 +187,7 @@ class Draft:
             raise IntakeError([CHECK_REQUIRED])
         notes = self.notes(indicators, agency)
         if checked and self.checks_needed(agency):
-            notes.append({"field": "checked", "message": self.checked_statement(agency)})
+            notes.append(stored_note("checked", self.checked_statement(agency)))
         return save_result(
             agency,
             self.fiscal_year,
@@ -183,39 +205,42 @@ class Draft:
             once=self.once,
         )
 
-    def notes(self, indicators: dict[int, float], agency: Agency) -> list[dict[str, str]]:
-        """What intake noticed, kept with the saved result (the scores cannot show it)."""
-        notes = []
+    def notes(self, indicators: dict[int, float], agency: Agency) -> list[dict[str, Any]]:
+        """What intake noticed, kept with the saved result (the scores cannot show it):
+        each note its field, its Thai text and the message's template and parameters."""
+        notes: list[tuple[str, str]] = []
         for conflict in self.conflicts:
             value = indicators.get(conflict.number)
             message = conflict.message
             if value is not None and value != conflict.settled:
-                message += f" — ผู้บันทึกเลือกใช้ {format_score(value)}"
-            notes.append({"field": f"indicator {conflict.number}", "message": message})
+                message = said(
+                    "%(message)s — ผู้บันทึกเลือกใช้ %(value)s",
+                    message=message,
+                    value=format_score(value),
+                )
+            notes.append((f"indicator {conflict.number}", message))
         if self.found_agency and not names_match(self.found_agency, agency.name):
-            notes.append(
-                {
-                    "field": "agency",
-                    "message": f"ชื่อหน่วยงานในเอกสารคือ '{self.found_agency}' ไม่ตรงกับ '{agency.name}'",
-                }
+            found = said(
+                "ชื่อหน่วยงานในเอกสารคือ '%(found)s' ไม่ตรงกับ '%(agency)s'",
+                found=self.found_agency,
+                agency=agency.name,
             )
+            notes.append(("agency", found))
         if self.found_year and self.found_year != self.fiscal_year:
-            notes.append(
-                {
-                    "field": "fiscal_year",
-                    "message": f"เอกสารระบุปีงบประมาณ {self.found_year} "
-                    f"แต่ผู้บันทึกเลือกปี {self.fiscal_year}",
-                }
+            year = said(
+                "เอกสารระบุปีงบประมาณ %(found)s แต่ผู้บันทึกเลือกปี %(chosen)s",
+                found=self.found_year,
+                chosen=self.fiscal_year,
             )
+            notes.append(("fiscal_year", year))
         if self.unread_lines:
-            notes.append(
-                {
-                    "field": "text",
-                    "message": f"มี {len(self.unread_lines)} บรรทัดที่มีตัวเลขแต่อ่านไม่ได้ (ดูข้อความต้นทาง)",
-                }
+            unread = said(
+                "มี %(count)s บรรทัดที่มีตัวเลขแต่อ่านไม่ได้ (ดูข้อความต้นทาง)",
+                count=len(self.unread_lines),
             )
-        notes.extend({"field": "text", "message": w} for w in self.warnings)
-        return notes
+            notes.append(("text", unread))
+        notes.extend(("text", w) for w in self.warnings)
+        return [stored_note(field, message) for field, message in notes]
 
 
 # --- last year's measures in the text ---------------------------------------------
@@ -327,7 +352,7 @@ def draft_from_text(
                 message=finding.message if finding else "",
             )
         )
-    other = [_conflict_message(c) for c in parsed.conflicts if not c.field.startswith("indicator")]
+    other = [conflict_message(c) for c in parsed.conflicts if not c.field.startswith("indicator")]
     items = {
         code: float(score)
         for code, score in parsed.items.items()
@@ -348,28 +373,8 @@ def draft_from_text(
         found_agency=parsed.agency,
         found_year=own.fiscal_year,
         unread_lines=[(int(n), str(t)) for n, t in parsed.unread_lines],
-        warnings=[*map(str, parsed.warnings), *other, *map(str, parsed.notes)],
+        warnings=[*parsed.warnings, *other, *parsed.notes],
     )
-
-
-_FIELD_NAMES = {
-    "agency": "ชื่อหน่วยงาน",
-    "total": "คะแนนรวม",
-    "level": "ระดับ",
-    "previous_total": "คะแนนรวมปีก่อน",
-    "fiscal_year": "ปีงบประมาณ",
-}
-
-
-def _conflict_message(conflict: Any) -> str:
-    """A value other than an indicator printed twice, said in Thai with its lines."""
-    field = str(conflict.field)
-    name = _FIELD_NAMES.get(field) or (
-        f"ประเด็น {field.removeprefix('item ')}" if field.startswith("item ") else field
-    )
-    shown = " / ".join(format_score(v) if isinstance(v, float) else str(v) for v in conflict.values)
-    lines = ", ".join(str(n) for n in conflict.lines)
-    return f"{name} พิมพ์ไว้ไม่ตรงกัน: {shown} (บรรทัด {lines})"
 
 
 _SPACES = re.compile(r"\s+")

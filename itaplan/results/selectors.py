@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from itaplan.agencies.models import Agency
 from itaplan.domain.criteria import Framework, Provenance
 from itaplan.domain.scoring import Assessment
+from itaplan.lib.said import translated
 from itaplan.results.models import IndicatorScore, ItemScore, Result
 from itaplan.results.services import Evaluation, evaluate
 
@@ -123,7 +124,7 @@ def _describe(entry: LogEntry, result: Result) -> str:
             "source": result.get_source_display(),
         }
         # The tick the person gave for a text naming another agency or year.
-        checked = [n["message"] for n in result.intake_notes if n.get("field") == "checked"]
+        checked = [translated(n) for n in result.intake_notes if n.get("field") == "checked"]
         return " — ".join([text, *checked])
     changes: dict[str, Any] = entry.changes_dict or {}
     if set(changes) == {"is_current"}:

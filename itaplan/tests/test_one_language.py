@@ -57,6 +57,12 @@ def agency_data() -> list[str]:
         if names:
             for row in model.objects.values_list(*names):
                 texts.update(str(v).strip() for v in row if v)
+    # What the reader found in a file and its notes quote (an agency name as printed).
+    from itaplan.results.models import Result
+
+    for notes in Result.objects.values_list("intake_notes", flat=True):
+        for note in notes or []:
+            texts.update(_quoted(note))
     # The criteria and OIT rules files: the NACC's own texts and their sources, only in Thai.
     for data_file in (*FRAMEWORKS.glob("*.yaml"), *RULES.glob("*.yaml")):
         texts.update(_strings(yaml.safe_load(data_file.read_text(encoding="utf-8"))))
@@ -74,6 +80,17 @@ def agency_data() -> list[str]:
     cut = {Truncator(t).chars(n) for t in whole for n in TRUNCATIONS if len(t) > n}
     # One or two letters (levels "A", "B") would cut words apart; they are allowed codes.
     return sorted((t for t in whole | cut if len(t) > 2), key=len, reverse=True)
+
+
+def _quoted(message: Any) -> list[str]:
+    """The plain texts a stored message quotes (not its own wording, its template)."""
+    if isinstance(message, str):
+        return [message.strip()]
+    if isinstance(message, list):
+        return [s for part in message for s in _quoted(part)]
+    if isinstance(message, dict):
+        return [s for value in (message.get("params") or {}).values() for s in _quoted(value)]
+    return []
 
 
 def _strings(node: Any) -> list[str]:
@@ -110,8 +127,6 @@ def crawl(page: Any, base: str, start: str) -> dict[str, str]:
             seen[path] = ""
             continue
         # The language switch names the other language in that language (lang="th"/"en").
-        # NOT DONE (issue 13): the findings of the result reader and checker are worded in
-        # Thai by the core only; they are marked [data-findings] lang="th" and left out here.
         page.evaluate(
             "document.querySelectorAll('body [lang]').forEach(e => "
             "{ if (e.lang !== document.documentElement.lang) e.remove() })"

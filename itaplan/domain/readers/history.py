@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from itaplan.domain.messages import said
 from itaplan.domain.readers.reading import Reading
 from itaplan.domain.readers.scores import ANY_DIGITS, NUM, YEAR, YEAR_DIGITS, year_value
 from itaplan.domain.readers.segments import Segment
@@ -80,7 +81,14 @@ def read_previous_year(reading: Reading, seg: Segment) -> None:
         fy = reading.fiscal_year
         if after_mark is not None:
             if fy is not None and year >= fy:
-                reading.warn(f"บรรทัด {seg.line}: คะแนนปีก่อนระบุเป็นปี {year} ซึ่งไม่ใช่ปีก่อนหน้าปี {fy}")
+                reading.warn(
+                    said(
+                        "บรรทัด %(line)s: คะแนนปีก่อนระบุเป็นปี %(year)s ซึ่งไม่ใช่ปีก่อนหน้าปี %(fy)s",
+                        line=seg.line,
+                        year=year,
+                        fy=fy,
+                    )
+                )
             _last_year(reading, value, seg.line)
         elif fy is not None and year == fy - 1:
             _last_year(reading, value, seg.line)

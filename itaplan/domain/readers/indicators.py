@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from itaplan.domain.messages import said
 from itaplan.domain.readers.reading import Label, Reading
 from itaplan.domain.readers.scores import AFTER_INTEGER, FILL_ONLY, INLINE_SCORE, D
 from itaplan.domain.readers.segments import Segment
@@ -48,9 +49,11 @@ def read_indicator(reading: Reading, seg: Segment) -> tuple[bool, Label | None]:
         number, end = named
         if listed is not None and int(to_arabic_digits(listed)) != number:
             # Said only if a score is read: measures tables renumber freely.
-            note = (
-                f"บรรทัด {seg.line}: เลข {int(to_arabic_digits(listed))} "
-                f"หน้าชื่อตัวชี้วัดที่ {number} ไม่ตรงกัน จึงอ่านตามชื่อ"
+            note = said(
+                "บรรทัด %(line)s: เลข %(listed)s หน้าชื่อตัวชี้วัดที่ %(number)s ไม่ตรงกัน จึงอ่านตามชื่อ",
+                line=seg.line,
+                listed=int(to_arabic_digits(listed)),
+                number=number,
             )
     elif explicit is not None and int(to_arabic_digits(explicit)) in reading.names.tools:
         number, end = int(to_arabic_digits(explicit)), prefix.end()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from itaplan.domain.messages import said
 from itaplan.domain.readers.reading import Label, Reading
 from itaplan.domain.readers.scores import NUM, NUM_RE, STARS
 from itaplan.domain.readers.segments import Segment
@@ -37,8 +38,16 @@ def read_item(reading: Reading, seg: Segment, match: re.Match[str]) -> Label | N
     if code is None:
         if trail is not None or NUM_RE.search(rest):
             framework = reading.items_framework
-            where = f" ปี {framework.fiscal_year}" if framework else ""
-            reading.warn(f"บรรทัด {seg.line}: รหัสประเด็น {raw} ไม่มีในเกณฑ์{where}")
+            reading.warn(
+                said(
+                    "บรรทัด %(line)s: รหัสประเด็น %(code)s ไม่มีในเกณฑ์ปี %(year)s",
+                    line=seg.line,
+                    code=raw,
+                    year=framework.fiscal_year,
+                )
+                if framework
+                else said("บรรทัด %(line)s: รหัสประเด็น %(code)s ไม่มีในเกณฑ์", line=seg.line, code=raw)
+            )
             reading.mark_unread(seg.line)
         return None
     seg.consume(match.start(1), match.end(1))

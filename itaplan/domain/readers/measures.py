@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from itaplan.domain.messages import said
 from itaplan.domain.readers.columns import (
     Record,
     clean,
@@ -221,18 +222,28 @@ def check_measures(measures: list[ReadMeasure], plan_year: int) -> list[Finding]
     first, last = fiscal_year_bounds(plan_year)
     findings = []
     for number, measure in enumerate(measures, start=1):
-        label = f"มาตรการที่ {number}" + (
-            f" (ตัวชี้วัดที่ {measure.indicator})" if measure.indicator is not None else ""
+        label = (
+            said(
+                "มาตรการที่ %(number)s (ตัวชี้วัดที่ %(indicator)s)",
+                number=number,
+                indicator=measure.indicator,
+            )
+            if measure.indicator is not None
+            else said("มาตรการที่ %(number)s", number=number)
         )
         field = f"measure {number} period"
         if measure.period is None:
-            shown = measure.period_text or "ไม่ได้ระบุ"
+            shown = measure.period_text or said("ไม่ได้ระบุ")
             findings.append(
                 Finding(
                     field,
                     measure.period_text or None,
                     None,
-                    f"{label}: อ่านระยะเวลา '{shown}' เป็นวันที่ไม่ได้ กรุณาระบุวันเริ่มและวันสิ้นสุด",
+                    said(
+                        "%(label)s: อ่านระยะเวลา '%(shown)s' เป็นวันที่ไม่ได้ กรุณาระบุวันเริ่มและวันสิ้นสุด",
+                        label=label,
+                        shown=shown,
+                    ),
                 )
             )
         elif not (first <= measure.period.start and measure.period.end <= last):
@@ -243,8 +254,15 @@ def check_measures(measures: list[ReadMeasure], plan_year: int) -> list[Finding]
                     field,
                     measure.period_text,
                     f"{first.isoformat()}/{last.isoformat()}",
-                    f"{label}: ระยะเวลา '{measure.period_text}' ({read}) ไม่อยู่ใน"
-                    f"ปีงบประมาณ {plan_year} ({year})",
+                    said(
+                        "%(label)s: ระยะเวลา '%(shown)s' (%(read)s) ไม่อยู่ใน"
+                        "ปีงบประมาณ %(plan_year)s (%(year)s)",
+                        label=label,
+                        shown=measure.period_text,
+                        read=read,
+                        plan_year=plan_year,
+                        year=year,
+                    ),
                 )
             )
     return findings

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from itaplan.domain.messages import said
 from itaplan.domain.readers.announcements import read_sentence_totals
 from itaplan.domain.readers.history import PREV_MARK_RE, year_of
 from itaplan.domain.readers.indicators import is_score
@@ -162,9 +163,19 @@ def _one_scheme(
     chosen, kept = (level, other.group(1))
     if (other.group(1) in WORD_LEVELS) == words:
         chosen, kept = kept, chosen
-    scheme = f"ตามระดับผลการประเมินของปี {fy}" if fy is not None else "ตามที่พิมพ์ไว้ก่อน"
+    scheme = (
+        said("ตามระดับผลการประเมินของปี %(year)s", year=fy) if fy is not None else said("ตามที่พิมพ์ไว้ก่อน")
+    )
     reading.note(
-        f"บรรทัด {seg.line}: พิมพ์ระดับไว้ทั้ง {level} และ {other.group(1)} "
-        f"จึงใช้ {chosen} {scheme} และเก็บ {kept} ไว้เป็นหมายเหตุ"
+        said(
+            "บรรทัด %(line)s: พิมพ์ระดับไว้ทั้ง %(level)s และ %(other)s "
+            "จึงใช้ %(chosen)s %(scheme)s และเก็บ %(kept)s ไว้เป็นหมายเหตุ",
+            line=seg.line,
+            level=level,
+            other=other.group(1),
+            chosen=chosen,
+            scheme=scheme,
+            kept=kept,
+        )
     )
     return chosen

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from itaplan.domain.messages import said
 from itaplan.domain.readers.reading import Label, Reading
 from itaplan.domain.readers.scores import DECIMAL, SCORE_CELL, SCORE_TEXT_CELL, YEAR, year_value
 from itaplan.domain.readers.segments import Segment, cells, plain
@@ -91,8 +92,11 @@ def take_scores(
     if header is None and label.kind == "indicator" and _scores_after(segments, position) >= 3:
         # One score per agency (a regional table without its header): not this agency's.
         reading.warn(
-            f"บรรทัด {segments[position].line}: มีคะแนนของตัวชี้วัดเดียวกันหลายค่าในแถวเดียว "
-            "(อาจเป็นตารางของหลายหน่วยงาน) จึงไม่ได้อ่าน"
+            said(
+                "บรรทัด %(line)s: มีคะแนนของตัวชี้วัดเดียวกันหลายค่าในแถวเดียว "
+                "(อาจเป็นตารางของหลายหน่วยงาน) จึงไม่ได้อ่าน",
+                line=segments[position].line,
+            )
         )
         reading.mark_unread(segments[position].line)
         for seg in segments[position:]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from itaplan.domain.messages import said
 from itaplan.domain.readers.scores import ANY_DIGITS, YEAR, YEAR_DIGITS, year_value
 
 _RESULT_WORD = re.compile(r"ผลการประเมิน|ผลคะแนน|คะแนน(?=\s*ปี)")
@@ -78,9 +79,11 @@ def plan_year(plain_lines: list[str]) -> tuple[int | None, str]:
         if match and (year := year_value(match.group(1))) is not None:
             if _PLAN_WORDS.search("\n".join(top)):
                 # A มาตรการ/plan of year N analyses the results of year N - 1.
-                return year - 1, (
-                    f"ไม่พบปีของผลการประเมินโดยตรง จึงอนุมานจากปีของเอกสาร ({year}) "
-                    f"ว่าเป็นผลการประเมินปี {year - 1}"
+                return year - 1, said(
+                    "ไม่พบปีของผลการประเมินโดยตรง จึงอนุมานจากปีของเอกสาร (%(year)s) "
+                    "ว่าเป็นผลการประเมินปี %(result_year)s",
+                    year=year,
+                    result_year=year - 1,
                 )
-            return year, f"ไม่พบปีของผลการประเมินโดยตรง จึงใช้ปีที่พิมพ์ไว้ในเอกสาร ({year})"
-    return None, "ไม่พบปีงบประมาณของผลการประเมินในข้อความ"
+            return year, said("ไม่พบปีของผลการประเมินโดยตรง จึงใช้ปีที่พิมพ์ไว้ในเอกสาร (%(year)s)", year=year)
+    return None, said("ไม่พบปีงบประมาณของผลการประเมินในข้อความ")
