@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from itaplan.domain.messages import Message, said
 
 #: libyaml's safe loader when PyYAML was built with it (ten times faster).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -55,6 +57,14 @@ CONFIDENCE = {
     "unknown": "ยังไม่ทราบ",
 }
 _SOURCE = re.compile(r"^(?P<status>[a-z]+):\s*(?P<detail>\S.*)$", re.DOTALL)
+
+
+#: How an indicator's score comes from its items, said per aggregation of the data files.
+_AGGREGATION: dict[str, Callable[[int], Message]] = {
+    "mean_of_items": lambda n: said("ตัวชี้วัดที่ %(number)s: ค่าเฉลี่ยของคะแนนประเด็นการประเมิน", number=n),
+    "mean_of_sub_indicators": lambda n: said("ตัวชี้วัดที่ %(number)s: ค่าเฉลี่ยของคะแนนตัวชี้วัดย่อย", number=n),
+    "unknown": lambda n: said("ตัวชี้วัดที่ %(number)s: ยังไม่ทราบวิธีคำนวณจากประเด็นการประเมิน", number=n),
+}
 
 
 class CriteriaError(ValueError):
@@ -457,20 +467,37 @@ class Framework:
         code = re.sub(r"^([ieo])0*(\d+)$", r"\1\2", code)
         return code if code in self._item_by_code else None
 
-    def describe_sources(self) -> Iterator[tuple[str, Provenance]]:
-        """Every sourced fact of the year as (what, provenance), for ``criteria show``."""
+    def describe_sources(self) -> Iterator[tuple[Message, Provenance]]:
+        """Every sourced fact of the year as (what, provenance), said in Thai for the
+        people reading the criteria (``criteria show``, the result page)."""
         for t in self.tools:
-            yield f"tool {t.code} weight {t.weight:g}", t.provenance
+            yield (
+                said("น้ำหนักแบบวัด %(tool)s: ร้อยละ %(weight)s", tool=t.code, weight=f"{t.weight:g}"),
+                t.provenance,
+            )
         for i in self.indicators:
-            yield f"indicator {i.number} ({i.aggregation})", i.provenance
+            yield _AGGREGATION[i.aggregation](i.number), i.provenance
         for lv in self.data.levels:
-            yield f"level {lv.label}", lv.provenance
-        yield "pass mark", Provenance.parse(self.data.pass_mark_source)
-        yield f"measures item {self.data.measures_item.code}", self.data.measures_item.provenance
-        yield f"report item {self.data.report_item.code}", self.data.report_item.provenance
-        yield "previous-year code mapping", self.data.previous_year.provenance
+            yield said("เกณฑ์ระดับ %(level)s", level=lv.label), lv.provenance
+        yield said("คะแนนผ่านเกณฑ์"), Provenance.parse(self.data.pass_mark_source)
+        measures, report = self.measures_code, self.report_code
+        yield (
+            said("รหัสประเด็นมาตรการส่งเสริมคุณธรรมและความโปร่งใส: %(code)s", code=measures or "–"),
+            (self.data.measures_item.provenance),
+        )
+        yield (
+            said("รหัสประเด็นรายงานผลการดำเนินการตามมาตรการ: %(code)s", code=report or "–"),
+            (self.data.report_item.provenance),
+        )
+        yield said("การเทียบรหัสประเด็นกับปีก่อน"), self.data.previous_year.provenance
         for case in self.data.level_cases:
-            yield f"level case {case.agency} {case.total:g} {case.printed_level}", case.provenance
+            case_said = said(
+                "กรณีตัวอย่างการจัดระดับ: %(agency)s ได้ %(total)s คะแนน พิมพ์ระดับ %(level)s",
+                agency=case.agency,
+                total=f"{case.total:g}",
+                level=case.printed_level,
+            )
+            yield case_said, case.provenance
 
     def display_code(self, code: str) -> str:
         """An item code as the NACC prints it: ``o25`` → ``O25``, ``i3`` → ``i3``."""

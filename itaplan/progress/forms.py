@@ -174,7 +174,7 @@ class ReportTextForm(forms.Form):
     """Last year's o28 as pasted text (or an uploaded .txt/.docx/.pdf)."""
 
     text = forms.CharField(
-        label=_("วางข้อความรายงานผล (o28)"),
+        label=_("วางข้อความรายงานผล"),
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),

@@ -253,3 +253,13 @@ def test_the_ticked_default_plan_is_added_with_one_click(client, people, seed_00
     assert sorted(plan.measures.values_list("indicator", flat=True)) == list(range(1, 11))
     page = client.get(detail_url(plan)).content.decode()
     assert " checked" not in page.split('id="suggestions"')[1]
+
+
+def test_the_pages_of_a_fy2569_plan_name_its_documents_o25_and_o26(client, people, plan):
+    services.add_measure(plan, people.editor, measure_data(plan))
+    client.force_login(people.editor)
+    client.post(reverse("plans:submit", args=["samruean", plan.pk]))
+    client.force_login(people.executive)
+    approve = client.get(reverse("plans:approve", args=["samruean", plan.pk])).content.decode()
+    assert "เอกสารมาตรการ (O25)" in approve
+    assert "o27" not in approve.lower()  # the menu no longer says o27 for every year

@@ -42,7 +42,7 @@ def test_seed_002_is_previewed_matched_and_recorded_into_the_round(
     page, base = browser_page, live_server.url
     browser.log_in(page, base, "alice", PASSWORD)
     page.goto(f"{base}/agency/bankham/progress/rounds/{round_.pk}/")
-    page.click("text=นำเข้าจากรายงานผล (o28) ที่มีอยู่")
+    page.click("text=นำเข้าจากรายงานผลที่หน่วยงานมีอยู่")
     page.fill("#id_text", seed_text("002"))
     page.click("button:has-text('อ่านรายงาน')")
     page.wait_for_selector("form.import-report")

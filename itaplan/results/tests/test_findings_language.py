@@ -80,11 +80,11 @@ class MessageTestCase(BaseTestCase):
 
     def test_a_stored_message_comes_back_whole_with_its_nested_parts(self) -> None:
         inner = said("คะแนนรวมที่พิมพ์ไว้ %(score)s", score="90.00")
-        outer = said("ค่า %(value)s สอดคล้องกับ%(target)s", value="1", target=inner)
+        outer = said("%(message)s — ผู้บันทึกเลือกใช้ %(value)s", message=inner, value="1")
         back = from_data(stored_note("total", outer))
         self.assertIsInstance(back, Message)
         self.assertEqual(back, outer)
-        self.assertEqual(back.params["target"].template, inner.template)
+        self.assertEqual(back.params["message"].template, inner.template)
 
     def test_it_is_translated_with_its_parameters_and_lists(self) -> None:
         checks = [

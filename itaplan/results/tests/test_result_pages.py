@@ -64,3 +64,24 @@ class ResultPagesTestCase(BaseTestCase):
         self.client.post("/i18n/setlang/", {"language": "en", "next": "/"})
         response = self.client.get(self.url("results:list"))
         self.assertContains(response, 'lang="en"')
+
+    def test_the_criteria_panel_speaks_plain_thai_and_keeps_technical_notes_for_site_admins(
+        self,
+    ) -> None:
+        self.login(self.owner)
+        page = self.client.get(self.url("results:detail", year=2568))
+        self.assertContains(page, "น้ำหนักแบบวัด IIT: ร้อยละ 30")
+        self.assertContains(page, "ตัวชี้วัดที่ 1: ค่าเฉลี่ยของคะแนนประเด็นการประเมิน")
+        self.assertNotContains(page, "weight 30")
+        self.assertNotContains(page, "data-technical")
+        self.login(self.siteadmin)
+        self.assertContains(
+            self.client.get(self.url("results:detail", year=2568)), "data-technical"
+        )
+
+    def test_the_criteria_panel_speaks_english_on_english_pages(self) -> None:
+        self.login(self.owner)
+        self.client.cookies["django_language"] = "en"
+        page = self.client.get(self.url("results:detail", year=2568))
+        self.assertContains(page, "Weight of the IIT tool: 30%")
+        self.assertNotContains(page, "น้ำหนักแบบวัด")
