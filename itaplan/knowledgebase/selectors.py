@@ -6,13 +6,13 @@ not loaded the files yet reads them directly, so suggestions work from the start
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db.models import Prefetch
-from pythainlp.util import thai_strftime
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext
 
 from itaplan.agencies.models import Agency
 from itaplan.domain import criteria, knowledge
@@ -103,7 +103,7 @@ def target_label(framework: Framework | None, target: str) -> str:
         name = ""
         if framework is not None and framework.has_indicator(number):
             name = f" {framework.indicator(number).name}"
-        return f"ตัวชี้วัดที่ {number}{name}"
+        return gettext("ตัวชี้วัดที่ %(number)s") % {"number": number} + name
     if framework is not None and framework.has_item(target):
         return f"{target} {framework.item(target).text}"
     return target
@@ -133,11 +133,12 @@ def missing_targets(framework: Framework, kb: KnowledgeBase) -> list[MissingTarg
 
 
 def month_names(fiscal_year: int) -> dict[int, str]:
-    """The months of a fiscal year by offset, October first: ``{1: "ตุลาคม 2567", …}``."""
+    """The months of a fiscal year by offset, October first: ``{1: "ตุลาคม 2567", …}``,
+    named in the active language (Django's month names), the year in the Buddhist era."""
     names = {}
     for offset in range(1, 13):
         first, _ = Timeframe(offset, offset).dates(fiscal_year)
-        names[offset] = str(thai_strftime(dt.datetime(first.year, first.month, 1), "%B %Y"))
+        names[offset] = f"{MONTHS[first.month]} {first.year + 543}"
     return names
 
 

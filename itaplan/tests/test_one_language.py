@@ -36,9 +36,10 @@ SKIP = re.compile(
 #: Thai words (a Thai letter, then anything Thai): Thai digits alone are an example of input.
 THAI = re.compile(r"[\u0E01-\u0E4F][\u0E01-\u0E5B\s\d.,:;()/%\-–'\"“”]*")
 LATIN = re.compile(r"\b[A-Za-z][A-Za-z'’-]+\b")
-#: English that stays in Thai pages: codes, file kinds, the product, the other language's name.
+#: English that stays in Thai pages: codes and levels (AA … F), file kinds, the product, the
+#: other language's name.
 ALLOWED_LATIN = re.compile(
-    r"^(ITA|ITAS|IIT|EIT|OIT|[ieoIEO]\d+|[A-F][+-]?|itaplan|DOCX|PDF|XLSX|CSV|Word|Excel|URL|KB|MB|"
+    r"^(ITA|ITAS|IIT|EIT|OIT|[ieoIEO]\d+|AA|[A-F][+-]?|itaplan|DOCX|PDF|XLSX|CSV|Word|Excel|URL|KB|MB|"
     r"English|OK|e|mail|http|https|www|go|th|com|txt|docx|pdf|csv|xls|xlsx|xlsm|ZIP|zip|UTF|TIS|Windows)$"
 )
 
@@ -57,6 +58,16 @@ def agency_data() -> list[str]:
         if names:
             for row in model.objects.values_list(*names):
                 texts.update(str(v).strip() for v in row if v)
+    # The knowledge base (files and the agency's own): measure texts and analyses in Thai,
+    # written for the agency's Thai documents, shown as they will be printed.
+    from itaplan.domain.knowledge import KNOWLEDGE_DIR
+
+    for data_file in KNOWLEDGE_DIR.glob("*.yaml"):
+        texts.update(_strings(yaml.safe_load(data_file.read_text(encoding="utf-8"))))
+    from itaplan.knowledgebase.models import MeasureTemplate
+
+    for steps in MeasureTemplate.objects.values_list("steps", flat=True):
+        texts.update(_strings(steps))
     # What the reader found in a file and its notes quote (an agency name as printed).
     from itaplan.results.models import Result
 
@@ -127,6 +138,10 @@ def crawl(page: Any, base: str, start: str) -> dict[str, str]:
             seen[path] = ""
             continue
         # The language switch names the other language in that language (lang="th"/"en").
+        # Folded sections (<details>) count too: open them before reading the page. The
+        # criteria files' technical notes, shown to site admins only, are left as written.
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true })")
+        page.evaluate("document.querySelectorAll('[data-technical]').forEach(e => e.remove())")
         page.evaluate(
             "document.querySelectorAll('body [lang]').forEach(e => "
             "{ if (e.lang !== document.documentElement.lang) e.remove() })"

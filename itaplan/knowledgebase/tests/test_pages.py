@@ -66,6 +66,14 @@ class KnowledgePageTestCase(BaseTestCase):
         self.assertNotContains(response, self.edit_url(self.own))  # reads only
         self.assertEqual(response.context["agency"], self.agency)
 
+    def test_periods_and_targets_speak_english_on_english_pages(self) -> None:
+        self.login(self.unit_member)
+        self.client.cookies["django_language"] = "en"
+        response = self.client.get(self.list_url())
+        self.assertContains(response, "October 2567 – September 2568")
+        self.assertNotContains(response, "ตุลาคม 2567")
+        self.assertNotContains(response, "ตัวชี้วัดที่ ")
+
     def test_an_editor_gets_the_edit_links(self) -> None:
         self.login(self.member)
         response = self.client.get(self.list_url())
