@@ -37,7 +37,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from itaplan.documents import charts, docxchart, docxfonts, fonts
-from itaplan.documents.model import MeasuresDocument, ProgressDocument
+from itaplan.documents.model import Agency, MeasuresDocument, ProgressDocument
 from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress_text
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
@@ -395,8 +395,11 @@ class _Writer:
             if centred:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    def table(self, table: Table, width_cm: float) -> DocxTable:
-        """A bordered table with a shaded header row repeated on every page."""
+    def table(self, table: Table, width_cm: float, *, whole_rows: bool = False) -> DocxTable:
+        """A bordered table with a shaded header row repeated on every page. With
+        ``whole_rows`` no row breaks across pages and the rows under one merged cell are
+        kept on one page where they fit: a row carried over would show its merged cells
+        empty on the next page."""
         grid = self.doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         grid.autofit = False
@@ -427,6 +430,8 @@ class _Writer:
                     spans.append((index, column, content.span))
         for index, column, span in spans:
             grid.cell(index, column).merge(grid.cell(index + span - 1, column))
+        if whole_rows:
+            _keep_rows_whole(grid, table)
         return grid  # type: ignore[no-any-return]
 
     def landscape_section(self, thai_digits: bool) -> float:
@@ -445,6 +450,19 @@ def _thai_font(doc: DocxDocument) -> str:
     return fonts.DOCX_FONT
 
 
+def _keep_rows_whole(grid: DocxTable, table: Table) -> None:
+    """Rows that do not split, each kept with the next while its merged cells go on."""
+    body = grid.rows[1:]
+    for n, (row, content) in enumerate(zip(body, table.rows, strict=True)):
+        _child(row._tr.get_or_add_trPr(), "cantSplit", _ANY_ORDER, val="true")
+        following = table.rows[n + 1] if n + 1 < len(table.rows) else None
+        if following is not None and any(cell.covered for cell in following.cells):
+            for cell, cell_content in zip(row.cells, content.cells, strict=True):
+                if not cell_content.covered:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
+
+
 def _shade(cell: Any, fill: str) -> None:
     _child(cell._tc.get_or_add_tcPr(), "shd", _TCPR, val="clear", color="auto", fill=fill)
 
@@ -458,13 +476,13 @@ def _borders(table: DocxTable) -> None:
 
 
 def _start(
-    title: str, author: str, base_template: Path | None, font: str | None
+    title: str, agency: Agency, base_template: Path | None, font: str | None
 ) -> tuple[_Writer, DocxDocument]:
     doc = _open_base(base_template, font)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     props = doc.core_properties
     props.title = title
-    props.author = props.last_modified_by = author
+    props.author = props.last_modified_by = agency.name
     props.created = props.modified = now
     props.comments = ""
     props.revision = 1
@@ -496,7 +514,7 @@ def measures_docx(
     style names it (the default), so the layout holds where no Thai font is installed.
     """
     text = measures_text(document)
-    out, doc = _start(" ".join(text.header[:2]), document.agency.name, base_template, font)
+    out, doc = _start(" ".join(text.header[:2]), document.agency, base_template, font)
     first = doc.sections[0]
     _set_page(first, landscape=False, thai_digits=document.thai_digits)
     _add_page_number(first)
@@ -541,7 +559,7 @@ def measures_docx(
     wide = out.landscape_section(document.thai_digits)
     out.para(text.measures_heading, "ITA Heading")
     out.body(text.measures_intro)
-    out.table(text.measures, wide)
+    out.table(text.measures, wide, whole_rows=True)
     if text.corrections_note:
         out.para(text.corrections_note, "ITA Table")
     out.signature(text.approval, wide)
@@ -556,7 +574,7 @@ def progress_docx(
 ) -> bytes:
     """The o28 progress report as DOCX bytes, A4 landscape throughout."""
     text = progress_text(document)
-    out, doc = _start(" ".join(text.header[:2]), document.agency.name, base_template, font)
+    out, doc = _start(" ".join(text.header[:2]), document.agency, base_template, font)
     section = doc.sections[0]
     _set_page(section, landscape=True, thai_digits=document.thai_digits)
     _add_page_number(section)

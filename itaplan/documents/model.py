@@ -26,6 +26,14 @@ class Agency:
     district: str = ""  # อำเภอ, without the word อำเภอ
     province: str = ""  # จังหวัด, without the word จังหวัด
 
+    def names(self) -> tuple[str, ...]:
+        """The names a line must not break inside: the agency, its district and province,
+        longest first (so a district named like the agency does not cut the agency's name)."""
+        names = {self.name, f"อำเภอ{self.district}", f"จังหวัด{self.province}"}
+        return tuple(
+            sorted((n for n in names if n not in ("อำเภอ", "จังหวัด", "")), key=len, reverse=True)
+        )
+
 
 @dataclass(frozen=True)
 class Approval:

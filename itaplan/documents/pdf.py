@@ -35,7 +35,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from itaplan.documents import charts, fonts, pdftext
-from itaplan.documents.model import Agency, MeasuresDocument, ProgressDocument
+from itaplan.documents.model import MeasuresDocument, ProgressDocument
 from itaplan.documents.wording import WEAK_ITEMS, Table, measures_text, progress_text
 from itaplan.lib.collector import fewer_collections
 
@@ -115,20 +115,18 @@ def _table_view(table: Table | None, css: str = "") -> dict[str, Any] | None:
         ]
         for row in table.rows
     ]
+    # Rows under one merged cell (an indicator over its measures) form one group, one <tbody>.
+    groups: list[list[Any]] = []
+    for row, cells in zip(table.rows, rows, strict=True):
+        if not groups or not any(cell.covered for cell in row.cells):
+            groups.append([])
+        groups[-1].append(cells)
     return {
         "header": table.header,
         "widths": [f"{100 * w / total:.2f}" for w in table.widths],
-        "rows": rows,
+        "groups": groups,
         "css": css,
     }
-
-
-def _names(agency: Agency) -> tuple[str, ...]:
-    # Longest first, so a district named like the agency does not cut the agency's name.
-    names = {agency.name, f"อำเภอ{agency.district}", f"จังหวัด{agency.province}"}
-    return tuple(
-        sorted((n for n in names if n not in ("อำเภอ", "จังหวัด", "")), key=len, reverse=True)
-    )
 
 
 def _chart_view(chart: charts.BarChart | None, keep: Sequence[str]) -> dict[str, Any] | None:
@@ -190,7 +188,7 @@ def _common(thai_digits: bool, title: str, landscape: bool = False) -> dict[str,
 
 def measures_html(document: MeasuresDocument, *, template_dirs: Sequence[Path] = ()) -> str:
     """The o27 document as HTML ready for WeasyPrint (names kept whole, SARA AM decomposed)."""
-    keep = _names(document.agency)
+    keep = document.agency.names()
     text = _map_strings(measures_text(document), lambda s: _html_text(s, keep))
     ranking, compare = charts.measures_charts(document)
     context = {
@@ -201,7 +199,9 @@ def measures_html(document: MeasuresDocument, *, template_dirs: Sequence[Path] =
         "items": _table_view(text.items),
         "classes": _table_view(text.classes, css="legend"),
         "levels": _table_view(text.levels, css="legend"),
-        "measures": _table_view(text.measures),
+        # A measure's row, and an indicator's rows, stay on one page: a row carried over
+        # would leave its indicator and measure cells empty on the next page.
+        "measures": _table_view(text.measures, css="whole-rows"),
         "ranking_chart": _chart_view(ranking, keep),
         "compare_chart": _chart_view(compare, keep),
         "weak_items": WEAK_ITEMS,
@@ -211,7 +211,7 @@ def measures_html(document: MeasuresDocument, *, template_dirs: Sequence[Path] =
 
 def progress_html(document: ProgressDocument, *, template_dirs: Sequence[Path] = ()) -> str:
     """The o28 report as HTML ready for WeasyPrint, A4 landscape throughout."""
-    keep = _names(document.agency)
+    keep = document.agency.names()
     text = _map_strings(progress_text(document), lambda s: _html_text(s, keep))
     context = {
         **_common(document.thai_digits, " ".join(progress_text(document).header[:2]), True),

@@ -119,6 +119,14 @@ def test_the_footer_numbers_pages_in_the_agency_digits(seed: Seed, seed_docx: Do
         assert number_type.get(qn("w:fmt")) == expected
 
 
+def test_no_measure_row_breaks_across_pages(seed_docx: DocxDocument) -> None:
+    measures = next(t for t in seed_docx.tables if t.rows[0].cells[0].text == MEASURE_HEADER[0])
+    body = measures.rows[1:]
+    assert body
+    for row in body:
+        assert row._tr.xpath("./w:trPr/w:cantSplit"), row.cells[2].text
+
+
 def test_section_properties_keep_the_schema_order(seed_docx: DocxDocument) -> None:
     # Word rejects a file whose w:sectPr children are out of order.
     for section in seed_docx.sections:

@@ -96,6 +96,19 @@ def test_pages_are_a4_with_the_measures_in_landscape(seed_pdf: Path) -> None:
     assert set(sizes) == {A4_PORTRAIT, A4_PORTRAIT[::-1]}
 
 
+def test_every_page_of_the_measures_table_opens_on_an_indicator(seed_pdf: Path) -> None:
+    """No measure row is carried over a page: the first row under the repeated header of
+    every page names its indicator, so no page starts with empty merged cells."""
+    pages = pdf_text(seed_pdf, "-layout").split("\f")
+    table_pages = [page for page in pages if "ตัวชี้วัด/คะแนน" in page]
+    assert table_pages
+    for number, page in enumerate(table_pages, 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        header = next(n for n, line in enumerate(lines) if line.startswith("ตัวชี้วัด/คะแนน"))
+        first_row = lines[header + 2]  # the header takes two lines ("…ระยะเวลา / ดำเนินการ")
+        assert first_row.startswith("ตัวชี้วัดที่"), (number, first_row)
+
+
 def test_page_one_renders_to_png(seed: Seed, seed_pdf: Path, artifacts: Path) -> None:
     prefix = artifacts / f"o27-seed-{seed.key}-page"
     subprocess.run(
@@ -214,9 +227,9 @@ def test_a_district_named_inside_the_agency_name_does_not_cut_it() -> None:
     assert pdf.decompose_sara_am(keep[0]) in html
 
 
-def test_the_measures_fill_their_landscape_pages_with_rows_going_on_over_the_page() -> None:
-    # A row taller than what is left of a page goes on over it under the repeated
-    # header, rather than leaving the rest of the page blank.
+def test_the_measures_pages_are_well_filled_though_no_row_is_carried_over() -> None:
+    # Each measure row stays whole (its indicator and measure cells would show empty on
+    # the next page), and still no landscape page is left near blank.
     bbox = subprocess.run(
         ["pdftotext", "-bbox", str(seed_pdf_file("004")), "-"],
         check=True,
@@ -234,5 +247,6 @@ def test_the_measures_fill_their_landscape_pages_with_rows_going_on_over_the_pag
     for height, bottoms in landscape[:-1]:
         page_number = max(bottoms)
         filled.append(max(y for y in bottoms if y < page_number - 1) / height)
-    # The text area ends at 0.90 of the page; rows kept whole left 0.80 to 0.83.
-    assert statistics.mean(filled) > 0.85, filled
+    # The text area ends at 0.90 of the page: whole rows fill 0.82 to 0.83 of seed 004's.
+    assert min(filled) > 0.6, filled
+    assert statistics.mean(filled) > 0.75, filled
