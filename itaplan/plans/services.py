@@ -212,6 +212,33 @@ def _validated(plan: Plan, data: MeasureData) -> MeasureData:
     )
 
 
+def _check_maintain_limit(plan: Plan, data: MeasureData, measure: Measure | None = None) -> None:
+    """At most one measure for an indicator the plan's result scored in the maintain
+    class (รักษาระดับ, 100): keeping a full score needs no second measure."""
+    if data.indicator is None or plan.result is None:
+        return
+    from itaplan.results.selectors import evaluate_result
+
+    assessment = evaluate_result(plan.result).assessment
+    scored = next((i for i in assessment.indicators if i.number == data.indicator), None)
+    if scored is None or scored.value is None:
+        return
+    if assessment.framework.classify(scored.value).key != "maintain":
+        return
+    others = plan.measures.filter(indicator=data.indicator)
+    if measure is not None:
+        others = others.exclude(pk=measure.pk)
+    if others.exists():
+        raise PlanError(
+            gettext(
+                "ตัวชี้วัดที่ %(number)s ได้คะแนนเต็ม (รักษาระดับ) และมีมาตรการรักษาระดับในแผนแล้ว "
+                "ตัวชี้วัดที่ได้คะแนนเต็มมีมาตรการรักษาระดับได้ไม่เกินหนึ่งมาตรการ"
+            )
+            % {"number": digits(plan.agency, data.indicator)},
+            "indicator",
+        )
+
+
 def _write_steps(measure: Measure, steps: Sequence[str]) -> None:
     measure.steps.all().delete()
     # One create() per step, not bulk_create(), so each lands in the audit log.
@@ -331,7 +358,9 @@ def add_measure(plan: Plan, user: User, data: MeasureData) -> Measure:
     _require_editor(plan.agency, user)
     _lock(plan)
     _require_draft(plan)
-    return _create_measure(plan, _validated(plan, data))
+    clean = _validated(plan, data)
+    _check_maintain_limit(plan, clean)
+    return _create_measure(plan, clean)
 
 
 def measure_from_suggestion(plan: Plan, suggestion: Suggestion) -> MeasureData:
@@ -400,9 +429,12 @@ def _add_suggested(plan: Plan, template_keys: list[str]) -> list[Measure]:
         if key not in suggested:
             raise PlanError(f"มาตรการที่แนะนำ '{key}' ไม่มีในรายการแนะนำ หรือมีในแผนแล้ว", "template_key")
     chosen = [s for key, s in suggested.items() if key in set(template_keys)]
-    return [
-        _create_measure(plan, _validated(plan, measure_from_suggestion(plan, s))) for s in chosen
-    ]
+    created = []
+    for suggestion in chosen:
+        clean = _validated(plan, measure_from_suggestion(plan, suggestion))
+        _check_maintain_limit(plan, clean)
+        created.append(_create_measure(plan, clean))
+    return created
 
 
 def measure_snapshot(measure: Measure) -> dict[str, str]:
@@ -443,6 +475,7 @@ def update_measure(
         except editlock.StaleEdit as stale:
             raise PlanError(str(stale)) from None
     clean = _validated(plan, data)
+    _check_maintain_limit(plan, clean, measure)
     measure.title = clean.title
     measure.indicator = clean.indicator
     measure.item_codes = list(clean.item_codes)

@@ -199,3 +199,20 @@ def test_a_unit_member_or_an_executive_cannot_change_measures(plan, people):
         with pytest.raises(PlanError):
             services.add_measure(plan, person, measure_data(plan))
     assert not plan.measures.exists()
+
+
+def test_an_indicator_at_100_takes_one_maintain_measure_and_no_second(plan, people):
+    # Seed 004: indicator 3 (การใช้อำนาจ) scored 100, the maintain class.
+    first = services.add_measure(
+        plan, people.editor, measure_data(plan, indicator=3, item_codes=[])
+    )
+    with pytest.raises(services.PlanError) as refused:
+        services.add_measure(plan, people.editor, measure_data(plan, indicator=3, item_codes=[]))
+    assert "ตัวชี้วัดที่ ๓ ได้คะแนนเต็ม (รักษาระดับ)" in str(refused.value)
+    assert refused.value.field == "indicator"
+    assert plan.measures.count() == 1
+    # Editing the one maintain measure is fine, and an improve-class indicator takes several.
+    services.update_measure(first, people.editor, measure_data(plan, indicator=3, title="ทบทวน"))
+    services.add_measure(plan, people.editor, measure_data(plan))
+    services.add_measure(plan, people.editor, measure_data(plan, title="ตรวจสอบการยืม"))
+    assert plan.measures.count() == 3
