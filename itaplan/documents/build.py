@@ -154,6 +154,7 @@ def measures_document(
     previous: Assessment | None = None,
     previous_total: float | None = None,
     approval: Approval | None = None,
+    preparer: Approval | None = None,
 ) -> MeasuresDocument:
     """A measures document for a scored result and the measures chosen for it.
 
@@ -219,6 +220,7 @@ def measures_document(
         items=items,
         measures=tuple(rows),
         approval=approval or Approval(),
+        preparer=preparer,
         classes=score_bands(fw),
         levels=level_bands(fw),
     )

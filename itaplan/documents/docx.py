@@ -374,13 +374,16 @@ class _Writer:
         )
         self.para(caption, "ITA Caption")
 
-    def signature(self, lines: Sequence[str], text_width_cm: float) -> None:
-        """The approval block in the right half of the page, kept on one page."""
+    def signature(
+        self, lines: Sequence[str], text_width_cm: float, *, with_next: bool = False
+    ) -> None:
+        """A signature block in the right half of the page, kept on one page (and with
+        the block after it when ``with_next``: the preparer's with the approver's)."""
         for n, line in enumerate(lines):
             paragraph = self.para(line, "ITA Signature")
             fmt = paragraph.paragraph_format
             fmt.left_indent = Cm(text_width_cm / 2)
-            fmt.keep_with_next = n < len(lines) - 1
+            fmt.keep_with_next = with_next or n < len(lines) - 1
             if n == 0:
                 fmt.space_before = Pt(36)
 
@@ -562,6 +565,8 @@ def measures_docx(
     out.table(text.measures, wide, whole_rows=True)
     if text.corrections_note:
         out.para(text.corrections_note, "ITA Table")
+    if text.preparer:
+        out.signature(text.preparer, wide, with_next=True)
     out.signature(text.approval, wide)
     return _save(doc)
 
@@ -591,6 +596,8 @@ def progress_docx(
         out.para(text.closing_heading, "ITA Heading")
         for line in text.closing:
             out.body(line)
+    if text.preparer:
+        out.signature(text.preparer, width, with_next=True)
     out.signature(text.approval, width)
     return _save(doc)
 

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 
 #: The label printed under the signature of the executive who approves a document.
 APPROVER_LABEL = "ผู้รับรองข้อมูล"
+#: Under the preparing officer's name: who drew up the measures, who reported the progress.
+PREPARER_LABEL = "ผู้จัดทำ"
+REPORTER_LABEL = "ผู้รายงาน"
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,14 @@ class Approval:
     position: str | None = None
     date: dt.date | None = None
     label: str = APPROVER_LABEL
+
+
+def preparer(name: str, position: str, label: str = PREPARER_LABEL) -> Approval | None:
+    """The preparing officer of the agency profile, or ``None`` when the profile names
+    none (the document then has the approver's block alone, as the seeds do)."""
+    if not (name or position):
+        return None
+    return Approval(name or None, position or None, label=label)
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,8 @@ class MeasuresDocument:
     items: tuple[ItemScore, ...] = ()
     measures: tuple[MeasureRow, ...] = ()
     approval: Approval = field(default_factory=Approval)
+    #: The officer who prepared it (the agency profile's), signed above the approver.
+    preparer: Approval | None = None
     #: Not approved yet: the title area says so (ร่าง), so a draft is never taken for
     #: the signed document.
     draft: bool = False
@@ -283,6 +296,7 @@ class ProgressDocument:
     measures: tuple[ProgressRow, ...]
     as_of: dt.date | None = None  # the date the report describes
     approval: Approval = field(default_factory=Approval)
+    preparer: Approval | None = None  # the reporting officer, signed above the approver
     draft: bool = False  # not approved yet: the title area says ร่าง
 
     @property

@@ -30,6 +30,7 @@ from itaplan.documents.model import (
     MeasureRow,
     MeasuresDocument,
     ProgressDocument,
+    preparer,
 )
 from itaplan.documents.wording import blanks
 from itaplan.domain.criteria import CriteriaError, Framework, load, oit_codes
@@ -98,7 +99,9 @@ def document_blanks(agency: Agency, approvable: Plan | ReportingRound) -> tuple[
             approvable.approver_position or None,
             approvable.approved_at,
         )
-    return blanks(document_agency(agency), approval)
+    return blanks(
+        document_agency(agency), approval, preparer(agency.preparer_name, agency.preparer_position)
+    )
 
 
 def _issue(measure: Measure, framework: Framework, assessment: Assessment) -> str:
@@ -194,6 +197,7 @@ def plan_document(plan: Plan) -> MeasuresDocument:
         previous=previous,
         previous_total=previous_total,
         approval=plan_approval(plan),
+        preparer=preparer(agency.preparer_name, agency.preparer_position),
     )
     return dataclasses.replace(
         document,

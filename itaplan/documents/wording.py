@@ -126,10 +126,14 @@ def agency_location(agency: Agency) -> str:
     return f"อำเภอ{agency.district or DOTS} จังหวัด{agency.province or DOTS}"
 
 
-def blanks(agency: Agency, approval: Approval) -> tuple[str, ...]:
+def blanks(agency: Agency, approval: Approval, preparer: Approval | None = None) -> tuple[str, ...]:
     """What a document prints as dotted lines because it is not known, in words, so the
     download page can say so before the download."""
     missing = []
+    if preparer is not None and not preparer.name:
+        missing.append("ชื่อผู้จัดทำ")
+    if preparer is not None and not preparer.position:
+        missing.append("ตำแหน่งผู้จัดทำ")
     if not agency.district:
         missing.append("อำเภอของหน่วยงาน")
     if not agency.province:
@@ -141,6 +145,16 @@ def blanks(agency: Agency, approval: Approval) -> tuple[str, ...]:
     if not approval.date:
         missing.append("วันที่รับรอง")
     return tuple(missing)
+
+
+def preparer_lines(preparer: Approval | None) -> tuple[str, ...]:
+    """The preparing officer's signature block, when the agency names one; a missing name
+    or position is a dotted line to fill in by hand."""
+    if preparer is None:
+        return ()
+    name = f"({preparer.name})" if preparer.name else BLANK_NAME
+    position = preparer.position or f"ตำแหน่ง {BLANK_LINE}"
+    return ("ลงชื่อ " + BLANK_LINE, name, position, preparer.label)
 
 
 def approval_lines(approval: Approval, w: Words) -> tuple[str, ...]:
@@ -252,6 +266,8 @@ class MeasuresText:
     levels_note: str = ""
     #: หมายเหตุ listing the figures of the source that were corrected ('' for none).
     corrections_note: str = ""
+    #: The preparing officer's signature block (empty when the agency names none).
+    preparer: tuple[str, ...] = ()
 
 
 def _tool_label(tool: ToolScore) -> str:
@@ -691,6 +707,7 @@ def measures_text(doc: MeasuresDocument) -> MeasuresText:
         measures_intro=measures_intro(doc, w),
         measures=_measures_table(doc, w),
         approval=approval_lines(doc.approval, w),
+        preparer=preparer_lines(doc.preparer),
         legend_heading=f"เกณฑ์การจัดกลุ่มคะแนนรายตัวชี้วัดและระดับผลการประเมินปีงบประมาณ {results_year}",
         classes=_classes_table(doc, w),
         levels=levels,
@@ -715,6 +732,7 @@ class ProgressText:
     closing_heading: str
     closing: tuple[str, ...]
     approval: tuple[str, ...]
+    preparer: tuple[str, ...] = ()
 
 
 def _evidence_lines(row: ProgressRow, w: Words) -> tuple[str, ...]:
@@ -848,4 +866,5 @@ def progress_text(doc: ProgressDocument) -> ProgressText:
         closing_heading="สรุปผลการดำเนินการ",
         closing=tuple(w.text(line) for line in _closing(doc, w)),
         approval=approval_lines(doc.approval, w),
+        preparer=preparer_lines(doc.preparer),
     )

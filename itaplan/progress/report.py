@@ -66,4 +66,5 @@ def progress_document(round_: ReportingRound) -> doc.ProgressDocument:
         measures=measures,
         as_of=round_.end_date,
         approval=approval,
+        preparer=doc.preparer(agency.preparer_name, agency.preparer_position, doc.REPORTER_LABEL),
     )

@@ -29,7 +29,14 @@ from itaplan.documents.tests.stored import (
     pdf_fonts,
     write_pdf,
 )
-from itaplan.documents.wording import BLANK_NAME, DRAFT_LINE, Words, level_text, measures_text
+from itaplan.documents.wording import (
+    BLANK_LINE,
+    BLANK_NAME,
+    DRAFT_LINE,
+    Words,
+    level_text,
+    measures_text,
+)
 from itaplan.documents.xlsx import ITEMS_SHEET, MEASURES_SHEET, RESULTS_SHEET
 from itaplan.domain.thai import format_score
 from itaplan.plans.models import Plan
@@ -126,6 +133,21 @@ class PlanDocumentTests(StoredDemoTestCase):
                 pdf = pdf_body(self.pdfs[code])
                 self.assertEqual(pdf.count(normalise(f"({name})")), 1)
                 self.assertNotIn(normalise(DRAFT_LINE), pdf)
+
+    def test_the_profiles_preparer_signs_above_the_approver_and_none_is_left_out(self) -> None:
+        plan = self.plan("samruean")
+        self.assertEqual(measures_text(services.plan_document(plan)).preparer, ())
+        plan.agency.preparer_name = "นางสาวสุดา ใจงาม"
+        plan.agency.preparer_position = ""
+        plan.agency.save()
+        lines = measures_text(services.plan_document(self.plan("samruean"))).preparer
+        self.assertEqual(lines[1:], ("(นางสาวสุดา ใจงาม)", f"ตำแหน่ง {BLANK_LINE}", "ผู้จัดทำ"))
+        docx = docx_text(services.plan_file(self.plan("samruean"), "docx"))
+        self.assertLess(docx.index("(นางสาวสุดา ใจงาม)"), docx.index(APPROVER_LABEL))
+        # The download page warns of the dotted line before the download.
+        plan = self.plan("samruean")
+        self.assertIn("ตำแหน่งผู้จัดทำ", services.document_blanks(plan.agency, plan))
+        self.assertNotIn("ชื่อผู้จัดทำ", services.document_blanks(plan.agency, plan))
 
     def test_a_plan_not_approved_is_a_draft_with_blank_signature_lines(self) -> None:
         document = services.plan_document(self.plan("jomthong"))

@@ -81,6 +81,19 @@ class O28DocumentTests(TestCase):
         self.assertEqual(document.measures[5].indicator_name, "การป้องกันการทุจริต")
         self.assertIn("e-service", document.measures[0].done)
 
+    def test_the_profiles_officer_signs_as_the_reporter(self) -> None:
+        self.assertIsNone(progress_document(self.round).preparer)
+        self.agency.preparer_name = "นายวิชัย รายงานดี"
+        self.agency.preparer_position = "นักวิเคราะห์นโยบายและแผน"
+        self.agency.save()
+        self.round.refresh_from_db()
+        reporter = progress_document(ReportingRound.objects.get(pk=self.round.pk)).preparer
+        assert reporter is not None
+        self.assertEqual(
+            (reporter.name, reporter.position, reporter.label),
+            ("นายวิชัย รายงานดี", "นักวิเคราะห์นโยบายและแผน", "ผู้รายงาน"),
+        )
+
     def test_it_renders_as_a_docx(self) -> None:
         from itaplan.documents.docx import progress_docx
 
