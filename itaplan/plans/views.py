@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from itaplan.agencies.access import can_write, get_agency_for_user
 from itaplan.lib import editlock
 from itaplan.lib.approval import signer_of
+from itaplan.lib.dates import use_digits
 from itaplan.plans import notify, selectors, services
 from itaplan.plans.access import get_measure_for_user, get_plan_for_approver, get_plan_for_user
 from itaplan.plans.forms import (
@@ -246,6 +247,7 @@ def plan_approve(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
                 return redirect(_plan_url(plan))
     else:
         form = ApproveForm(initial=signer_of(request.user, plan.agency))
+    use_digits(form, plan.agency.thai_digits)
     return render(
         request,
         "plans/approve.html",

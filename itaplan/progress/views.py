@@ -356,6 +356,7 @@ def round_approve(request: HttpRequest, code: str, round_id: int) -> HttpRespons
     else:
         form = ApproveRoundForm(initial=signer_of(request.user, plan.agency))
     measures = access.visible_measures(request.user, plan)
+    use_digits(form, plan.agency.thai_digits)
     return render(
         request,
         "progress/round_approve.html",

@@ -222,6 +222,16 @@ class RoundPageTests(ProgressTestCase):
         self.assertContains(page, "เผยแพร่ครบแล้ว")
         self.assertContains(page, "ปรับปรุงคู่มือไปครึ่งหนึ่ง")
 
+    def test_the_round_approval_date_is_shown_in_the_agencys_digits(self) -> None:
+        self.login(self.executive)
+        url = self.url("progress:round_approve", round_id=self.six.pk)
+        today = timezone.localdate()
+        thai = self.agency.thai_digits
+        self.assertContains(self.client.get(url), format_date_numeric(today, thai_digits=thai))
+        type(self.agency).objects.filter(pk=self.agency.pk).update(thai_digits=not thai)
+        other = format_date_numeric(today, thai_digits=not thai)
+        self.assertContains(self.client.get(url), f'value="{other}"')
+
     def test_approval_is_refused_while_measures_have_not_reported(self) -> None:
         self.login(self.executive)
         url = self.url("progress:round_approve", round_id=self.six.pk)
