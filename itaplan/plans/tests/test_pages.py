@@ -255,22 +255,23 @@ def test_the_ticked_default_plan_is_added_with_one_click(client, people, seed_00
     assert " checked" not in page.split('id="suggestions"')[1]
 
 
-def test_the_pages_of_a_fy2569_plan_name_its_documents_o25_and_o26(client, people, plan):
+def approval_page(client, people, plan) -> str:
+    """The approval page of ``plan``, submitted with one measure, as the executive sees it."""
     services.add_measure(plan, people.editor, measure_data(plan))
     client.force_login(people.editor)
     client.post(reverse("plans:submit", args=["samruean", plan.pk]))
     client.force_login(people.executive)
-    approve = client.get(reverse("plans:approve", args=["samruean", plan.pk])).content.decode()
+    return client.get(reverse("plans:approve", args=["samruean", plan.pk])).content.decode()
+
+
+def test_the_pages_of_a_fy2569_plan_name_its_documents_o25_and_o26(client, people, plan):
+    approve = approval_page(client, people, plan)
     assert "เอกสารมาตรการ (O25)" in approve
     assert "o27" not in approve.lower()  # the menu no longer says o27 for every year
 
 
 def test_the_approval_date_is_shown_in_the_agencys_digits(client, people, plan):
-    services.add_measure(plan, people.editor, measure_data(plan))
-    client.force_login(people.editor)
-    client.post(reverse("plans:submit", args=["samruean", plan.pk]))
-    client.force_login(people.executive)
-    page = client.get(reverse("plans:approve", args=["samruean", plan.pk])).content.decode()
+    page = approval_page(client, people, plan)
     today = timezone.localdate()
     assert f'value="{format_date_numeric(today, thai_digits=True)}"' in page  # samruean: Thai
     Agency.objects.filter(pk=plan.agency.pk).update(thai_digits=False)
