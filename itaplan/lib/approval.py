@@ -99,6 +99,36 @@ class Approvable(models.Model):
         )
 
 
+class ApprovalStep(models.Model):
+    """One step of a plan's or a round's way to approval, as its history shows it."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("เสนออนุมัติ")
+        WITHDRAWN = "withdrawn", _("ถอนกลับเป็นร่าง")
+        SENT_BACK = "sent_back", _("ส่งกลับไปแก้ไข")
+        APPROVED = "approved", _("อนุมัติ")
+
+    kind = models.CharField(_("ขั้นตอน"), max_length=16, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ผู้ดำเนินการ"),
+    )
+    at = models.DateTimeField(_("เมื่อ"))
+    reason = models.TextField(_("เหตุผล"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def reason_when_sent_back(name: str) -> models.CheckConstraint:
+        """The database refuses a send-back without its reason."""
+        return models.CheckConstraint(condition=~Q(kind="sent_back") | ~Q(reason=""), name=name)
+
+
 def signer_of(user: AbstractBaseUser | AnonymousUser, agency: Any) -> dict[str, Any]:
     """What the approval form proposes: the signer in the agency's profile, never a login name.
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from itaplan.agencies.models import Agency, Unit
 from itaplan.domain.thai import fiscal_year_bounds
-from itaplan.lib.approval import Approvable
+from itaplan.lib.approval import Approvable, ApprovalStep
 from itaplan.results.models import Result
 
 
@@ -193,39 +193,18 @@ class MeasureStep(models.Model):
         return f"{self.order}. {self.text}"
 
 
-class PlanEvent(models.Model):
+class PlanEvent(ApprovalStep):
     """One step of a plan's way to approval, as its history shows it to everyone who reads it."""
-
-    class Kind(models.TextChoices):
-        SUBMITTED = "submitted", _("เสนออนุมัติ")
-        WITHDRAWN = "withdrawn", _("ถอนกลับเป็นร่าง")
-        SENT_BACK = "sent_back", _("ส่งกลับไปแก้ไข")
-        APPROVED = "approved", _("อนุมัติ")
 
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="events", verbose_name=_("แผนมาตรการ")
     )
-    kind = models.CharField(_("ขั้นตอน"), max_length=16, choices=Kind.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("ผู้ดำเนินการ"),
-    )
-    at = models.DateTimeField(_("เมื่อ"))
-    reason = models.TextField(_("เหตุผล"), blank=True)
 
     class Meta:
         ordering = ("at", "pk")
         verbose_name = _("ประวัติการเสนออนุมัติ")
         verbose_name_plural = _("ประวัติการเสนออนุมัติ")
-        constraints = (
-            models.CheckConstraint(
-                condition=~Q(kind="sent_back") | ~Q(reason=""), name="sent_back_has_reason"
-            ),
-        )
+        constraints = (ApprovalStep.reason_when_sent_back("sent_back_has_reason"),)
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.plan} {self.at:%Y-%m-%d}"

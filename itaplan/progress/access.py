@@ -79,6 +79,11 @@ def can_approve_round(user: User, agency: Agency) -> bool:
     return membership is not None and membership.role == Membership.Role.EXECUTIVE
 
 
+def can_submit_round(user: User, agency: Agency) -> bool:
+    """The agency's editors and admins submit a round's report for approval."""
+    return can_write(user, agency)
+
+
 def can_manage_rounds(user: User, agency: Agency) -> bool:
     """Agency admins (and site admins) rename rounds and move their end date."""
     if not user.is_authenticated:
@@ -149,6 +154,14 @@ def get_round_for_manager(request: HttpRequest, code: str, round_id: int) -> Rep
     found = get_round_for_reader(request, code, round_id)
     if not can_manage_rounds(request.user, found.plan.agency):
         raise PermissionDenied(gettext("แก้ไขรอบการรายงานผลได้เฉพาะผู้ดูแลหน่วยงาน"))
+    return found
+
+
+def get_round_for_submitter(request: HttpRequest, code: str, round_id: int) -> ReportingRound:
+    """A round whose report the user may submit (the agency's editors and admins)."""
+    found = get_round_for_reader(request, code, round_id)
+    if not can_submit_round(request.user, found.plan.agency):
+        raise PermissionDenied(gettext("เสนออนุมัติรายงานผลได้เฉพาะผู้จัดทำของหน่วยงาน"))
     return found
 
 

@@ -1,8 +1,7 @@
 """What waits for an executive: submitted plans and reporting rounds ready for approval.
 
-A plan waits once its editor submits it. A reporting round has no submission of
-its own: it waits once every measure of the approved plan has reported in it (or
-was closed earlier), which is exactly when the executive can approve it.
+A plan waits once its editor submits it; a reporting round likewise, once its editor
+submits its report (every measure of the approved plan having reported in it).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from django.utils.functional import SimpleLazyObject
 
 from itaplan.agencies.models import Agency, Membership
 from itaplan.plans.models import Plan
-from itaplan.progress import selectors
 from itaplan.progress.models import ReportingRound
 
 
@@ -63,26 +61,24 @@ def waiting_for(user: AbstractBaseUser | AnonymousUser) -> list[Waiting]:
     rounds = (
         ReportingRound.objects.filter(
             plan__agency__in=agencies,
-            status=ReportingRound.Status.OPEN,
+            status=ReportingRound.Status.SUBMITTED,
             plan__status=Plan.Status.APPROVED,
             plan__is_current=True,
         )
         .select_related("plan__agency")
-        .order_by("end_date")
+        .order_by("submitted_at")
     )
-    for round_ in rounds:
-        measures = list(round_.plan.measures.all())
-        if measures and not selectors.lacking_in_round(measures, round_):
-            items.append(
-                Waiting(
-                    "round",
-                    round_.plan.agency,
-                    round_.plan,
-                    round_,
-                    round_.end_date,
-                    reverse("progress:round_approve", args=[round_.plan.agency.code, round_.pk]),
-                )
-            )
+    items.extend(
+        Waiting(
+            "round",
+            round_.plan.agency,
+            round_.plan,
+            round_,
+            round_.submitted_at,
+            reverse("progress:round_approve", args=[round_.plan.agency.code, round_.pk]),
+        )
+        for round_ in rounds
+    )
     return items
 
 

@@ -11,8 +11,9 @@ name and served only by a permission-checked view) and links.
 :class:`CurrentProgress` keeps a copy of each measure's current update, so that
 national figures read it with a join.
 
-The executive approves a round; an approved round is locked and is what the o28
-report shows. :class:`ReminderSent` remembers every reminder e-mailed so that the
+The editor submits a round's report once every measure has reported; the executive
+sends it back with a reason (:class:`RoundEvent`) or approves it; an approved round is
+locked and is what the o28 report shows. :class:`ReminderSent` remembers every reminder e-mailed so that the
 ``remind`` command can run as often as cron likes without repeating itself.
 
 Every change goes through :mod:`itaplan.progress.services`.
@@ -28,7 +29,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from itaplan.lib.approval import Approvable
+from itaplan.lib.approval import Approvable, ApprovalStep
 from itaplan.plans.models import Measure, Plan
 
 
@@ -37,6 +38,7 @@ class ReportingRound(Approvable):
 
     class Status(models.TextChoices):
         OPEN = "open", _("เปิดรายงานผล")
+        SUBMITTED = "submitted", _("เสนออนุมัติ")
         APPROVED = "approved", _("อนุมัติแล้ว")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_rounds")
@@ -46,6 +48,15 @@ class ReportingRound(Approvable):
     status = models.CharField(
         _("สถานะ"), max_length=16, choices=Status.choices, default=Status.OPEN
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ผู้เสนออนุมัติ"),
+    )
+    submitted_at = models.DateTimeField(_("เวลาที่เสนออนุมัติ"), null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -69,6 +80,27 @@ class ReportingRound(Approvable):
     def is_locked(self) -> bool:
         """Approved: the o28 report of this round is signed and no longer changes."""
         return self.status == self.Status.APPROVED
+
+
+class RoundEvent(ApprovalStep):
+    """One step of a round's report on its way to approval: submitted, sent back with the
+    executive's reason, approved."""
+
+    round = models.ForeignKey(
+        ReportingRound,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("รอบการรายงานผล"),
+    )
+
+    class Meta:
+        ordering = ("at", "pk")
+        verbose_name = _("ประวัติการเสนออนุมัติรายงานผล")
+        verbose_name_plural = _("ประวัติการเสนออนุมัติรายงานผล")
+        constraints = (ApprovalStep.reason_when_sent_back("round_sent_back_has_reason"),)
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.round} {self.at:%Y-%m-%d}"
 
 
 class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):

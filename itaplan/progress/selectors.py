@@ -212,7 +212,9 @@ NOT_REPORTED = "none"
 
 
 def _status_counts(rows: Sequence[MeasureProgress]) -> list[StatusCount]:
-    counts = [StatusCount(NOT_REPORTED, gettext("ยังไม่รายงาน"), sum(1 for r in rows if r.update is None))]
+    counts = [
+        StatusCount(NOT_REPORTED, gettext("ยังไม่รายงาน"), sum(1 for r in rows if r.update is None))
+    ]
     for value, label in Status.choices:
         counts.append(StatusCount(value, label, sum(1 for r in rows if r.status == value)))
     return counts

@@ -32,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from itaplan.domain.thai import ce_year, fiscal_year_bounds, format_date
 from itaplan.lib import editlock
@@ -39,9 +40,14 @@ from itaplan.lib.approval import record_approval
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.services import PlanError, start_next_year_plan
 from itaplan.progress import selectors
-from itaplan.progress.access import can_approve_round, can_manage_rounds, can_update_measure
+from itaplan.progress.access import (
+    can_approve_round,
+    can_manage_rounds,
+    can_submit_round,
+    can_update_measure,
+)
 from itaplan.progress.evidence import EvidenceFileError, check_evidence_file, clean_file_name
-from itaplan.progress.models import Evidence, ProgressUpdate, ReportingRound
+from itaplan.progress.models import Evidence, ProgressUpdate, ReportingRound, RoundEvent
 
 User = AbstractBaseUser | AnonymousUser
 Status = ProgressUpdate.Status
@@ -171,6 +177,79 @@ def _require_reportable(plan: Plan) -> None:
         raise ProgressError("บันทึกความก้าวหน้าได้เฉพาะมาตรการของแผนมาตรการฉบับปัจจุบันที่อนุมัติแล้ว", "status")
 
 
+def _lacking_message(round_: ReportingRound, lacking: Sequence[Measure], doing: str) -> str:
+    titles = ", ".join(f"'{m.title[:60]}'" for m in lacking[:3])
+    more = f" และอีก {len(lacking) - 3} มาตรการ" if len(lacking) > 3 else ""
+    return f"ยัง{doing}ไม่ได้: {len(lacking)} มาตรการยังไม่ได้รายงานผลใน{round_.name} ({titles}{more})"
+
+
+def _record_step(
+    round_: ReportingRound,
+    kind: str,
+    user: User,
+    reason: str = "",
+    at: dt.datetime | None = None,
+) -> None:
+    RoundEvent.objects.create(
+        round=round_,
+        kind=kind,
+        user=user if user.is_authenticated else None,
+        at=at or timezone.now(),
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def submit_round(
+    round_: ReportingRound, user: User, *, on: dt.date | None = None
+) -> ReportingRound:
+    """The editor sends the round's report to the executive: every measure has reported.
+
+    ``on`` records a submission made earlier on paper (loading a past year); the pages
+    never pass it.
+    """
+    plan = round_.plan
+    if not can_submit_round(user, plan.agency):
+        raise ProgressError(f"เสนออนุมัติได้เฉพาะผู้จัดทำของ{plan.agency.name}", "submit")
+    _lock_round(round_)
+    if round_.status != ReportingRound.Status.OPEN:
+        raise ProgressError(f"{_round_name(round_)} เสนออนุมัติไปแล้ว", "status")
+    _require_reportable(plan)
+    lacking = selectors.lacking_in_round(list(plan.measures.all()), round_)
+    if lacking:
+        raise ProgressError(_lacking_message(round_, lacking, "เสนออนุมัติ"), "status")
+    if on is not None and on > timezone.localdate():
+        raise ProgressError("วันที่เสนออนุมัติ: ต้องไม่เป็นวันในอนาคต", "submitted_at")
+    round_.status = ReportingRound.Status.SUBMITTED
+    round_.submitted_by = user if user.is_authenticated else None
+    round_.submitted_at = (
+        timezone.make_aware(dt.datetime.combine(on, dt.time(9))) if on else timezone.now()
+    )
+    round_.save()
+    _record_step(round_, RoundEvent.Kind.SUBMITTED, user, at=round_.submitted_at)
+    return round_
+
+
+@transaction.atomic
+def send_back_round(round_: ReportingRound, user: User, reason: str) -> ReportingRound:
+    """The executive returns a submitted report for changes, saying what to change."""
+    plan = round_.plan
+    if not can_approve_round(user, plan.agency):
+        raise ProgressError(f"ส่งกลับไปแก้ไขได้เฉพาะผู้บริหารของ{plan.agency.name}", "approver")
+    reason = reason.strip()
+    if not reason:
+        raise ProgressError("เหตุผลที่ส่งกลับ: ต้องระบุว่าให้แก้ไขอะไร", "reason")
+    if len(reason) > 2000:
+        raise ProgressError("เหตุผลที่ส่งกลับ: ยาวเกิน 2,000 ตัวอักษร", "reason")
+    _lock_round(round_)
+    if round_.status != ReportingRound.Status.SUBMITTED:
+        raise ProgressError("ส่งกลับได้เฉพาะรายงานที่อยู่ระหว่างเสนออนุมัติ", "status")
+    round_.status = ReportingRound.Status.OPEN
+    round_.save()
+    _record_step(round_, RoundEvent.Kind.SENT_BACK, user, reason)
+    return round_
+
+
 @transaction.atomic
 def approve_round(
     round_: ReportingRound, user: User, name: str, position: str, date: dt.date | None
@@ -185,12 +264,10 @@ def approve_round(
     _require_reportable(plan)
     lacking = selectors.lacking_in_round(list(plan.measures.all()), round_)
     if lacking:
-        titles = ", ".join(f"'{m.title[:60]}'" for m in lacking[:3])
-        more = f" และอีก {len(lacking) - 3} มาตรการ" if len(lacking) > 3 else ""
-        raise ProgressError(
-            f"ยังอนุมัติไม่ได้: {len(lacking)} มาตรการยังไม่ได้รายงานผลใน{round_.name} ({titles}{more})",
-            "status",
-        )
+        raise ProgressError(_lacking_message(round_, lacking, "อนุมัติ"), "status")
+    if round_.status != ReportingRound.Status.SUBMITTED:
+        raise ProgressError("รายงานผลต้องเสนออนุมัติก่อนจึงจะอนุมัติได้", "status")
+    submitted_on = timezone.localdate(round_.submitted_at) if round_.submitted_at else None
     record_approval(
         round_,
         user,
@@ -199,10 +276,11 @@ def approve_round(
         date,
         approved_status=ReportingRound.Status.APPROVED,
         error=ProgressError,
-        earliest=plan.approved_at,
-        earliest_is="วันที่อนุมัติแผนมาตรการ",
+        earliest=submitted_on or plan.approved_at,
+        earliest_is="วันที่เสนออนุมัติ" if submitted_on else "วันที่อนุมัติแผนมาตรการ",
         thai_digits=plan.agency.thai_digits,
     )
+    _record_step(round_, RoundEvent.Kind.APPROVED, user)
     return round_
 
 

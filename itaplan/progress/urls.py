@@ -16,6 +16,8 @@ urlpatterns = [
     path(_round + "edit/", views.round_edit, name="round_edit"),
     path(_round + "import/", import_views.import_report, name="round_import"),
     path(_round + "approve/", views.round_approve, name="round_approve"),
+    path(_round + "submit/", views.round_submit, name="round_submit"),
+    path(_round + "send-back/", views.round_send_back, name="round_send_back"),
     path(_base + "evidence/<int:evidence_id>/", views.evidence_download, name="evidence"),
     path(_base + "plans/<int:plan_id>/carry-forward/", views.carry_forward, name="carry_forward"),
 ]

@@ -23,6 +23,7 @@ from itaplan.lib import editlock
 from itaplan.lib.approval import signer_of
 from itaplan.lib.dates import use_digits
 from itaplan.plans import notify
+from itaplan.plans.forms import SendBackForm
 from itaplan.plans.models import Measure, Plan
 from itaplan.plans.services import digits, plan_year_text
 from itaplan.progress import access, selectors, services
@@ -167,6 +168,95 @@ def round_detail(request: HttpRequest, code: str, round_id: int) -> HttpResponse
             "can_approve": access.can_approve_round(request.user, plan.agency),
             "can_manage": access.can_manage_rounds(request.user, plan.agency),
             "can_import": can_write(request.user, plan.agency),
+            "can_submit": access.can_submit_round(request.user, plan.agency),
+            "events": list(round_.events.select_related("user")),
+        },
+    )
+
+
+def _round_notice(round_: ReportingRound) -> tuple[str, str]:
+    """The e-mail title and the round's name as the agency calls it."""
+    plan = round_.plan
+    return f"{round_.name} · {plan_year_text(plan)} · {plan.agency.name}", round_.name
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_submit(request: HttpRequest, code: str, round_id: int) -> HttpResponse:
+    round_ = access.get_round_for_submitter(request, code, round_id)
+    plan = round_.plan
+    if request.method == "GET":
+        measures = list(plan.measures.all())
+        return render(
+            request,
+            "progress/round_submit.html",
+            {
+                "agency": plan.agency,
+                "plan": plan,
+                "round": round_,
+                "lacking": selectors.lacking_in_round(measures, round_),
+                "count": len(measures),
+                "year_text": plan_year_text(plan),
+            },
+        )
+    try:
+        services.submit_round(round_, request.user)
+    except ProgressError as error:
+        messages.error(request, error.message)
+    else:
+        title, name = _round_notice(round_)
+        notify.tell(
+            request,
+            plan.agency,
+            notify.EXECUTIVES,
+            subject=gettext("รออนุมัติ: รายงานผล%(round)s ปีงบประมาณ %(year)s")
+            % {"round": name, "year": plan.fiscal_year},
+            title=title,
+            what=gettext("เสนอให้ท่านพิจารณาอนุมัติ"),
+            path=reverse("progress:round_approve", args=[plan.agency.code, round_.pk]),
+        )
+        messages.success(request, gettext("เสนออนุมัติรายงานผลรอบนี้แล้ว ผู้บริหารจะได้รับแจ้ง"))
+    return redirect(_round_url(round_))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_send_back(request: HttpRequest, code: str, round_id: int) -> HttpResponse:
+    round_ = access.get_round_for_approver(request, code, round_id)
+    plan = round_.plan
+    form = SendBackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        try:
+            services.send_back_round(round_, request.user, reason)
+        except ProgressError as error:
+            add_service_error(form, error)
+        else:
+            title, name = _round_notice(round_)
+            notify.tell(
+                request,
+                plan.agency,
+                notify.OFFICERS,
+                subject=gettext("ส่งกลับไปแก้ไข: รายงานผล%(round)s ปีงบประมาณ %(year)s")
+                % {"round": name, "year": plan.fiscal_year},
+                title=title,
+                what=gettext("ผู้บริหารส่งกลับไปแก้ไข"),
+                path=_round_url(round_),
+                reason=reason,
+            )
+            messages.success(
+                request, gettext("ส่งรายงานผลกลับไปแก้ไขแล้ว ผู้จัดทำจะเห็นเหตุผลที่หน้ารอบรายงาน")
+            )
+            return redirect(_round_url(round_))
+    return render(
+        request,
+        "progress/round_send_back.html",
+        {
+            "agency": plan.agency,
+            "plan": plan,
+            "round": round_,
+            "form": form,
+            "year_text": plan_year_text(plan),
         },
     )
 

@@ -44,6 +44,8 @@ PAGES = [
     Page("progress:round_edit", "admin"),
     Page("progress:round_import", "editor"),
     Page("progress:round_approve", "executive"),
+    Page("progress:round_submit", "editor"),
+    Page("progress:round_send_back", "executive"),
     Page("progress:carry_forward", "editor"),
 ]
 
@@ -75,6 +77,8 @@ class AccessTests(ProgressTestCase):
             "progress:round_edit": {"round_id": self.six.pk},
             "progress:round_import": {"round_id": self.six.pk},
             "progress:round_approve": {"round_id": self.six.pk},
+            "progress:round_submit": {"round_id": self.six.pk},
+            "progress:round_send_back": {"round_id": self.six.pk},
             "progress:carry_forward": {"plan_id": self.plan.pk},
         }[page.name]
 

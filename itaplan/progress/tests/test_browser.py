@@ -140,6 +140,31 @@ def test_a_unit_member_records_progress_and_the_executive_approves_the_round(
         Membership.objects.get(user__username="clerk").user,
         ProgressData(status="done", done_text="ปรับปรุงคู่มือและแจ้งเวียนบุคลากรแล้ว"),
     )
+    # The editor submits the round; the executive sends it back with a reason; the editor
+    # reads it and submits again.
+    round_page = f"{base}rounds/{world.six.pk}/"
+    log_in(page, live_server, "bob")
+    page.goto(round_page)
+    page.click("text=เสนออนุมัติรายงานรอบนี้")
+    screenshot(page, "progress-round-submit")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(f"**/rounds/{world.six.pk}/")
+    assert "เสนออนุมัติแล้ว" in page.locator("[data-submitted]").inner_text()
+    screenshot(page, "progress-round-submitted")
+    log_in(page, live_server, "chief")
+    page.goto(round_page)
+    page.click("text=ส่งกลับไปแก้ไข")
+    page.fill("#id_reason", "แนบภาพกิจกรรมเผยแพร่เป็นหลักฐานของกองคลังด้วย")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(f"**/rounds/{world.six.pk}/")
+    log_in(page, live_server, "bob")
+    page.goto(round_page)
+    assert "แนบภาพกิจกรรมเผยแพร่" in page.locator(".sent-back").inner_text()
+    screenshot(page, "progress-round-sent-back")
+    page.click("text=เสนออนุมัติรายงานรอบนี้")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(f"**/rounds/{world.six.pk}/")
+
     log_in(page, live_server, "chief")
     page.goto(base)
     screenshot(page, "progress-dashboard-executive")

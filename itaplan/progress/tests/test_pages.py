@@ -198,9 +198,25 @@ class RoundPageTests(ProgressTestCase):
         )
         self.assertIn("end_date", response.context["form"].errors)
 
-    def test_the_executive_approves_the_round_and_the_report_shows_it(self) -> None:
+    def test_the_editor_submits_the_executive_sends_back_then_approves(self) -> None:
         self.report(self.finance_measure, status=Status.DONE, done_text="เผยแพร่ครบแล้ว")
         self.report(self.office_measure, percent=50, done_text="ปรับปรุงคู่มือไปครึ่งหนึ่ง")
+        round_url = self.url("progress:round", round_id=self.six.pk)
+        self.login(self.member)
+        self.assertContains(self.client.get(round_url), "เสนออนุมัติรายงานรอบนี้")
+        self.client.post(self.url("progress:round_submit", round_id=self.six.pk))
+        self.assertIn(self.executive.email, [r for m in mail.outbox for r in m.to])
+        self.login(self.executive)
+        page = self.client.get(round_url)
+        self.assertContains(page, "ส่งกลับไปแก้ไข")
+        self.client.post(
+            self.url("progress:round_send_back", round_id=self.six.pk),
+            {"reason": "แนบรูปกิจกรรมเป็นหลักฐาน"},
+        )
+        self.login(self.member)
+        self.assertContains(self.client.get(round_url), "แนบรูปกิจกรรมเป็นหลักฐาน")
+        self.client.post(self.url("progress:round_submit", round_id=self.six.pk))
+        mail.outbox.clear()
         self.login(self.executive)
         response = self.client.post(
             self.url("progress:round_approve", round_id=self.six.pk),

@@ -181,9 +181,11 @@ class HistoryTests(ProgressTestCase):
 
 
 class ApprovalTests(ProgressTestCase):
-    def report_all(self) -> None:
+    def report_all(self, *, submit: bool = True) -> None:
         self.report(self.finance_measure, status=Status.DONE, done_text="เผยแพร่แล้ว")
         self.report(self.office_measure, done_text="ปรับปรุงคู่มือแล้วครึ่งหนึ่ง", percent=50)
+        if submit:
+            services.submit_round(self.six, self.member)
 
     def approve(self, user: object = None) -> ReportingRound:
         return services.approve_round(
@@ -205,11 +207,44 @@ class ApprovalTests(ProgressTestCase):
             with self.assertRaises(ProgressError):
                 self.approve(user)
 
-    def test_a_round_with_unreported_measures_cannot_be_approved(self) -> None:
+    def test_a_round_with_unreported_measures_cannot_be_submitted_or_approved(self) -> None:
         self.report(self.finance_measure)
+        with self.assertRaises(ProgressError) as caught:
+            services.submit_round(self.six, self.member)
+        self.assertIn("ยังเสนออนุมัติไม่ได้", caught.exception.message)
+        self.assertIn("ปรับปรุงคู่มือการปฏิบัติงาน", caught.exception.message)
         with self.assertRaises(ProgressError) as caught:
             self.approve()
         self.assertIn("ปรับปรุงคู่มือการปฏิบัติงาน", caught.exception.message)
+
+    def test_a_fully_reported_round_is_approved_only_once_submitted(self) -> None:
+        self.report_all(submit=False)
+        with self.assertRaises(ProgressError) as caught:
+            self.approve()
+        self.assertIn("ต้องเสนออนุมัติก่อน", caught.exception.message)
+        for user in (self.unit_member, self.executive, self.supervisor):
+            with self.assertRaises(ProgressError):
+                services.submit_round(self.six, user)
+        services.submit_round(self.six, self.member)
+        self.assertEqual(self.approve().status, ReportingRound.Status.APPROVED)
+        kinds = list(self.six.events.values_list("kind", flat=True))
+        self.assertEqual(kinds, ["submitted", "approved"])
+
+    def test_the_executive_sends_a_round_back_with_the_reason_kept_in_its_history(self) -> None:
+        self.report_all()
+        with self.assertRaises(ProgressError) as caught:
+            services.send_back_round(self.six, self.executive, "  ")
+        self.assertEqual(caught.exception.field, "reason")
+        with self.assertRaises(ProgressError):
+            services.send_back_round(self.six, self.member, "แก้ไข")
+        services.send_back_round(self.six, self.executive, "แนบหลักฐานการเผยแพร่ด้วย")
+        self.six.refresh_from_db()
+        self.assertEqual(self.six.status, ReportingRound.Status.OPEN)
+        self.assertEqual(self.six.events.last().reason, "แนบหลักฐานการเผยแพร่ด้วย")
+        with self.assertRaises(ProgressError):
+            self.approve()
+        services.submit_round(self.six, self.member)
+        self.assertTrue(self.approve().is_locked)
 
     def test_an_approved_round_is_locked(self) -> None:
         self.report_all()
@@ -234,20 +269,22 @@ class ApprovalTests(ProgressTestCase):
             )
         self.assertEqual(caught.exception.field, "approved_at")
 
-    def test_the_approval_date_cannot_be_before_the_plans_approval(self) -> None:
+    def test_the_approval_date_cannot_be_before_the_submission(self) -> None:
         self.report_all()
-        for day in (dt.date(1900, 1, 1), self.plan.approved_at - dt.timedelta(days=1)):
+        for day in (dt.date(1900, 1, 1), timezone.localdate() - dt.timedelta(days=1)):
             with self.assertRaises(ProgressError) as caught:
                 services.approve_round(self.six, self.executive, "สมชาย ใจดี", "นายก อบต.", day)
             self.assertEqual(caught.exception.field, "approved_at")
-            self.assertIn("ต้องไม่ก่อนวันที่อนุมัติแผนมาตรการ", caught.exception.message)
+            self.assertIn("ต้องไม่ก่อนวันที่เสนออนุมัติ", caught.exception.message)
         self.six.refresh_from_db()
         self.assertFalse(self.six.is_locked)
 
-    def test_a_fully_reported_round_waits_for_the_executive_only(self) -> None:
+    def test_a_submitted_round_waits_for_the_executive_only(self) -> None:
         self.report(self.finance_measure, status=Status.DONE, done_text="เผยแพร่แล้ว")
         self.assertEqual([w.round for w in waiting_for(self.executive) if w.round], [])
         self.report(self.office_measure, done_text="ปรับปรุงคู่มือแล้วครึ่งหนึ่ง", percent=50)
+        self.assertEqual([w.round for w in waiting_for(self.executive) if w.round], [])
+        services.submit_round(self.six, self.member)
         self.assertIn(self.six, [w.round for w in waiting_for(self.executive)])
         for user in (self.owner, self.member, self.supervisor, self.outsider):
             self.assertEqual(waiting_for(user), [])

@@ -131,5 +131,6 @@ class Command(BaseCommand):
                 )
             )
         record_report(final, editor, entries)
+        services.submit_round(final, editor, on=REPORT_APPROVED_ON)
         name = executive.get_full_name() or NAME_NOT_KNOWN
         return services.approve_round(final, executive, name, POSITION, REPORT_APPROVED_ON)
