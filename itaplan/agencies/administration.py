@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from itaplan.agencies.models import Agency, Membership, SupervisorScope, Unit
 
@@ -40,14 +41,22 @@ class AdminError(ValueError):
 def _unit_name(agency: Agency, name: str, *, exclude: Unit | None = None) -> str:
     name = " ".join(name.split())
     if not name:
-        raise AdminError("ชื่อกอง/สำนัก: ต้องระบุ", "name")
+        raise AdminError(gettext("ชื่อกอง/สำนัก: ต้องระบุ"), "name")
     if len(name) > UNIT_NAME_MAX:
-        raise AdminError(f"ชื่อกอง/สำนัก: ยาวเกิน {UNIT_NAME_MAX} ตัวอักษร", "name")
+        raise AdminError(
+            gettext("ชื่อกอง/สำนัก: ยาวเกิน %(UNIT_NAME_MAX)s ตัวอักษร")
+            % {"UNIT_NAME_MAX": UNIT_NAME_MAX},
+            "name",
+        )
     same = Unit.objects.filter(agency=agency, name=name)
     if exclude is not None:
         same = same.exclude(pk=exclude.pk)
     if same.exists():
-        raise AdminError(f"ชื่อกอง/สำนัก: {agency.name}มี '{name}' อยู่แล้ว", "name")
+        raise AdminError(
+            gettext("ชื่อกอง/สำนัก: %(name)sมี '%(name2)s' อยู่แล้ว")
+            % {"name": agency.name, "name2": name},
+            "name",
+        )
     return name
 
 
@@ -69,11 +78,14 @@ def rename_unit(unit: Unit, name: str) -> Unit:
 def retire_unit(unit: Unit, on: dt.date | None = None) -> Unit:
     """Stop offering the unit for new measures and people; what it did stays on record."""
     if unit.is_retired:
-        raise AdminError(f"'{unit.name}' ยุบ/เลิกใช้ไปแล้ว", "unit")
+        raise AdminError(gettext("'%(name)s' ยุบ/เลิกใช้ไปแล้ว") % {"name": unit.name}, "unit")
     staff = Membership.objects.active().filter(unit=unit).count()
     if staff:
         raise AdminError(
-            f"'{unit.name}' ยังมีเจ้าหน้าที่สังกัดอยู่ {staff} คน กรุณาย้ายสังกัดหรือปิดการใช้งานบุคคลเหล่านั้นก่อน",
+            gettext(
+                "'%(name)s' ยังมีเจ้าหน้าที่สังกัดอยู่ %(staff)s คน กรุณาย้ายสังกัดหรือปิดการใช้งานบุคคลเหล่านั้นก่อน"
+            )
+            % {"name": unit.name, "staff": staff},
             "unit",
         )
     unit.retired_at = on or timezone.localdate()
@@ -98,20 +110,28 @@ def clean_email(email: str) -> str:
     try:
         validate_email(email)
     except ValidationError:
-        raise AdminError(f"อีเมล: '{email}' ไม่ใช่อีเมลที่ใช้ได้", "email") from None
+        raise AdminError(
+            gettext("อีเมล: '%(email)s' ไม่ใช่อีเมลที่ใช้ได้") % {"email": email}, "email"
+        ) from None
     return email
 
 
 def _check_unit(agency: Agency, role: str, unit: Unit | None) -> Unit | None:
     if role not in Membership.Role.values:
-        raise AdminError(f"บทบาท: ไม่รู้จัก '{role}'", "role")
+        raise AdminError(gettext("บทบาท: ไม่รู้จัก '%(role)s'") % {"role": role}, "role")
     if unit is not None:
         if unit.agency_id != agency.pk:
-            raise AdminError(f"กอง/สำนัก: '{unit.name}' ไม่ใช่กอง/สำนักของ{agency.name}", "unit")
+            raise AdminError(
+                gettext("กอง/สำนัก: '%(name)s' ไม่ใช่กอง/สำนักของ%(name2)s")
+                % {"name": unit.name, "name2": agency.name},
+                "unit",
+            )
         if unit.is_retired:
-            raise AdminError(f"กอง/สำนัก: '{unit.name}' ยุบ/เลิกใช้แล้ว", "unit")
+            raise AdminError(
+                gettext("กอง/สำนัก: '%(name)s' ยุบ/เลิกใช้แล้ว") % {"name": unit.name}, "unit"
+            )
     if role == Membership.Role.UNIT_MEMBER and unit is None:
-        raise AdminError("กอง/สำนัก: เจ้าหน้าที่กอง/สำนักต้องระบุกอง/สำนักที่สังกัด", "unit")
+        raise AdminError(gettext("กอง/สำนัก: เจ้าหน้าที่กอง/สำนักต้องระบุกอง/สำนักที่สังกัด"), "unit")
     return unit
 
 
@@ -121,13 +141,19 @@ def user_for_email(email: str, first_name: str = "", last_name: str = "") -> Abs
     UserModel = get_user_model()
     found = list(UserModel.objects.filter(email__iexact=email)[:2])
     if len(found) > 1:
-        raise AdminError(f"อีเมล: มีบัญชีผู้ใช้หลายบัญชีใช้ '{email}' กรุณาติดต่อผู้ดูแลระบบ", "email")
+        raise AdminError(
+            gettext("อีเมล: มีบัญชีผู้ใช้หลายบัญชีใช้ '%(email)s' กรุณาติดต่อผู้ดูแลระบบ") % {"email": email},
+            "email",
+        )
     if found:
         return found[0]
     if UserModel.objects.filter(username__iexact=email).exists():
-        raise AdminError(f"อีเมล: มีบัญชีผู้ใช้ชื่อ '{email}' อยู่แล้ว กรุณาติดต่อผู้ดูแลระบบ", "email")
+        raise AdminError(
+            gettext("อีเมล: มีบัญชีผู้ใช้ชื่อ '%(email)s' อยู่แล้ว กรุณาติดต่อผู้ดูแลระบบ") % {"email": email},
+            "email",
+        )
     if len(email) > 150:
-        raise AdminError("อีเมล: ยาวเกิน 150 ตัวอักษร", "email")
+        raise AdminError(gettext("อีเมล: ยาวเกิน 150 ตัวอักษร"), "email")
     user = UserModel(
         username=email,
         email=email,
@@ -160,8 +186,10 @@ def invite(
     membership = Membership.objects.filter(user=user, agency=agency).first()
     if membership is not None and membership.is_active:
         raise AdminError(
-            f"อีเมล: '{user.email}' เป็น{membership.get_role_display()}ของ{agency.name}อยู่แล้ว "
-            "หากต้องการเปลี่ยนบทบาท ให้แก้ไขที่รายชื่อบุคลากร",
+            gettext(
+                "อีเมล: '%(email)s' เป็น%(value)sของ%(name)sอยู่แล้ว หากต้องการเปลี่ยนบทบาท ให้แก้ไขที่รายชื่อบุคลากร"
+            )
+            % {"email": user.email, "value": membership.get_role_display(), "name": agency.name},
             "email",
         )
     if membership is None:
@@ -189,7 +217,8 @@ def _remaining_admins(membership: Membership) -> int:
 def _keep_an_admin(membership: Membership) -> None:
     if membership.role == Membership.Role.ADMIN and not _remaining_admins(membership):
         raise AdminError(
-            f"{membership.agency.name}ต้องมีผู้ดูแลหน่วยงานอย่างน้อยหนึ่งคน กรุณาเพิ่มผู้ดูแลคนใหม่ก่อน",
+            gettext("%(name)sต้องมีผู้ดูแลหน่วยงานอย่างน้อยหนึ่งคน กรุณาเพิ่มผู้ดูแลคนใหม่ก่อน")
+            % {"name": membership.agency.name},
             "role",
         )
 
@@ -201,7 +230,7 @@ def change_membership(
     """Change a person's role, unit or position in the agency."""
     Membership.objects.select_for_update().filter(pk=membership.pk).first()
     if not membership.is_active:
-        raise AdminError("บุคคลนี้ปิดการใช้งานแล้ว กรุณาเปิดใช้งานก่อนเปลี่ยนบทบาท", "role")
+        raise AdminError(gettext("บุคคลนี้ปิดการใช้งานแล้ว กรุณาเปิดใช้งานก่อนเปลี่ยนบทบาท"), "role")
     unit = _check_unit(membership.agency, role, unit)
     if role != Membership.Role.ADMIN:
         _keep_an_admin(membership)
@@ -229,7 +258,7 @@ def deactivate(membership: Membership) -> Membership:
     """
     Membership.objects.select_for_update().filter(pk=membership.pk).first()
     if not membership.is_active:
-        raise AdminError("บุคคลนี้ปิดการใช้งานแล้ว", "membership")
+        raise AdminError(gettext("บุคคลนี้ปิดการใช้งานแล้ว"), "membership")
     _keep_an_admin(membership)
     membership.is_active = False
     membership.save(update_fields=["is_active"])
@@ -245,7 +274,8 @@ def reactivate(membership: Membership) -> Membership:
     """Bring a deactivated person back with the role they had."""
     if membership.unit is not None and membership.unit.is_retired:
         raise AdminError(
-            f"กอง/สำนัก '{membership.unit.name}' ยุบ/เลิกใช้แล้ว กรุณาเชิญใหม่พร้อมกอง/สำนักปัจจุบัน",
+            gettext("กอง/สำนัก '%(name)s' ยุบ/เลิกใช้แล้ว กรุณาเชิญใหม่พร้อมกอง/สำนักปัจจุบัน")
+            % {"name": membership.unit.name},
             "unit",
         )
     membership.is_active = True
@@ -276,12 +306,12 @@ def update_profile(agency: Agency, province: str, district: str, **values: objec
     from itaplan.agencies.services import district_of
 
     if not province.strip():
-        raise AdminError("จังหวัด: ต้องระบุ", "province")
+        raise AdminError(gettext("จังหวัด: ต้องระบุ"), "province")
     if not district.strip():
-        raise AdminError("อำเภอ: ต้องระบุ", "district")
+        raise AdminError(gettext("อำเภอ: ต้องระบุ"), "district")
     for name, value in values.items():
         if name not in PROFILE_FIELDS:
-            raise AdminError(f"ไม่รู้จักข้อมูล '{name}'")
+            raise AdminError(gettext("ไม่รู้จักข้อมูล '%(name)s'") % {"name": name})
         setattr(agency, name, " ".join(value.split()) if isinstance(value, str) else value)
     agency.district = district_of(province, district)
     agency.save()
@@ -298,7 +328,7 @@ def create_agency(code: str, name: str, kind: str, province: str, district: str)
 
     code = code.strip()
     if Agency.objects.filter(code__iexact=code).exists():
-        raise AdminError(f"รหัสหน่วยงาน: มี '{code}' อยู่แล้ว", "code")
+        raise AdminError(gettext("รหัสหน่วยงาน: มี '%(code)s' อยู่แล้ว") % {"code": code}, "code")
     agency, _ = upsert_agency(code, name, kind, province, district)
     return agency
 
@@ -327,7 +357,9 @@ def grant_scope(
         user=user, province=None if district else province, district=district
     )
     if not created:
-        raise AdminError(f"อีเมล: '{user.email}' มีขอบเขตนี้อยู่แล้ว", "email")  # type: ignore[attr-defined]
+        raise AdminError(
+            gettext("อีเมล: '%(email)s' มีขอบเขตนี้อยู่แล้ว") % {"email": user.email}, "email"
+        )  # type: ignore[attr-defined]
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from itaplan.agencies.models import Agency
 from itaplan.documents.build import issue_text, measures_document
@@ -254,12 +255,13 @@ def agency_docx_template_path(agency_code: str) -> Path:
 def save_agency_docx_template(agency_code: str, upload: Any) -> Path:
     """Keep an uploaded .docx as the agency's look, after checking Word can open it."""
     if upload is None:
-        raise DocumentError("เลือกไฟล์ .docx ก่อน")
+        raise DocumentError(gettext("เลือกไฟล์ .docx ก่อน"))
     if not str(upload.name).lower().endswith(".docx"):
-        raise DocumentError(f"'{upload.name}' ไม่ใช่ไฟล์ .docx")
+        raise DocumentError(gettext("'%(name)s' ไม่ใช่ไฟล์ .docx") % {"name": upload.name})
     if upload.size == 0 or upload.size > MAX_TEMPLATE_BYTES:
         raise DocumentError(
-            f"'{upload.name}' ต้องไม่ว่างและไม่เกิน {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB"
+            gettext("'%(name)s' ต้องไม่ว่างและไม่เกิน %(value)s MB")
+            % {"name": upload.name, "value": MAX_TEMPLATE_BYTES // (1024 * 1024)}
         )
     data = upload.read()
     try:
@@ -267,7 +269,9 @@ def save_agency_docx_template(agency_code: str, upload: Any) -> Path:
 
         Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a broken file
-        raise DocumentError(f"เปิด '{upload.name}' เป็นเอกสาร Word ไม่ได้") from exc
+        raise DocumentError(
+            gettext("เปิด '%(name)s' เป็นเอกสาร Word ไม่ได้") % {"name": upload.name}
+        ) from exc
     path = agency_docx_template_path(agency_code)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -294,7 +298,10 @@ def _audit_template(agency_code: str, change: list[str]) -> None:
 def plan_file(plan: Plan, fmt: str) -> bytes:
     """The o27 document of ``plan`` as ``docx``, ``pdf`` or ``xlsx`` bytes."""
     if fmt not in PLAN_FORMATS:
-        raise DocumentError(f"ไม่รู้จักชนิดไฟล์ {fmt!r} (ใช้ได้: {', '.join(PLAN_FORMATS)})")
+        raise DocumentError(
+            gettext("ไม่รู้จักชนิดไฟล์ %(fmt)s (ใช้ได้: %(value)s)")
+            % {"fmt": repr(fmt), "value": ", ".join(PLAN_FORMATS)}
+        )
     return render(
         plan_document(plan), f".{fmt}", base_template=docx_base_template(plan.agency.code)
     )
@@ -319,7 +326,10 @@ def round_file(round_: ReportingRound, fmt: str) -> bytes:
         from itaplan.documents.pdf import progress_pdf
 
         return progress_pdf(document)
-    raise DocumentError(f"ไม่รู้จักชนิดไฟล์ {fmt!r} (ใช้ได้: {', '.join(ROUND_FORMATS)})")
+    raise DocumentError(
+        gettext("ไม่รู้จักชนิดไฟล์ %(fmt)s (ใช้ได้: %(value)s)")
+        % {"fmt": repr(fmt), "value": ", ".join(ROUND_FORMATS)}
+    )
 
 
 # --- file names ---------------------------------------------------------------------
@@ -386,7 +396,7 @@ def _agency(code: str) -> Agency:
         Agency.objects.select_related("district__province").filter(code=code).first()
     )
     if agency is None:
-        raise DocumentError(f"ไม่พบหน่วยงานรหัส '{code}'")
+        raise DocumentError(gettext("ไม่พบหน่วยงานรหัส '%(code)s'") % {"code": code})
     return agency
 
 
@@ -397,7 +407,10 @@ def _current_plan(agency: Agency, year: int) -> Plan:
         .first()
     )
     if plan is None:
-        raise DocumentError(f"{agency.name} ยังไม่มีแผนมาตรการปีงบประมาณ {year}")
+        raise DocumentError(
+            gettext("%(name)s ยังไม่มีแผนมาตรการปีงบประมาณ %(year)s")
+            % {"name": agency.name, "year": year}
+        )
     plan.agency = agency
     return plan
 
@@ -412,7 +425,8 @@ def write_plan_document(agency_code: str, year: int, out: Path) -> Path:
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in PLAN_FORMATS:
         raise DocumentError(
-            f"ไม่รู้จักชนิดไฟล์ {out.suffix!r} (ใช้ได้: {', '.join('.' + f for f in PLAN_FORMATS)})"
+            gettext("ไม่รู้จักชนิดไฟล์ %(suffix)s (ใช้ได้: %(value)s)")
+            % {"suffix": repr(out.suffix), "value": ", ".join("." + f for f in PLAN_FORMATS)}
         )
     plan = _current_plan(_agency(agency_code), year)
     out.write_bytes(plan_file(plan, suffix))
@@ -431,7 +445,10 @@ def find_round(plan: Plan, wanted: str | None) -> ReportingRound:
     rounds = rounds_of(plan)
     year = plan.fiscal_year
     if not rounds:
-        raise DocumentError(f"แผนมาตรการปีงบประมาณ {year} ของ{plan.agency.name} ยังไม่มีรอบการรายงานผล")
+        raise DocumentError(
+            gettext("แผนมาตรการปีงบประมาณ %(year)s ของ%(name)s ยังไม่มีรอบการรายงานผล")
+            % {"year": year, "name": plan.agency.name}
+        )
     if wanted is None or not wanted.strip():
         approved = [r for r in rounds if r.is_locked]
         return (approved or rounds)[-1]
@@ -445,7 +462,10 @@ def find_round(plan: Plan, wanted: str | None) -> ReportingRound:
     if len(matches) == 1:
         return matches[0]
     names = ", ".join(f"{n}. {r.name}" for n, r in enumerate(rounds, start=1))
-    raise DocumentError(f"ไม่พบรอบการรายงานผล '{wanted}' ของแผนปีงบประมาณ {year} (มี: {names})")
+    raise DocumentError(
+        gettext("ไม่พบรอบการรายงานผล '%(wanted)s' ของแผนปีงบประมาณ %(year)s (มี: %(names)s)")
+        % {"wanted": wanted, "year": year, "names": names}
+    )
 
 
 def write_progress_document(
@@ -462,7 +482,8 @@ def write_progress_document(
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in ROUND_FORMATS:
         raise DocumentError(
-            f"ไม่รู้จักชนิดไฟล์ {out.suffix!r} (ใช้ได้: {', '.join('.' + f for f in ROUND_FORMATS)})"
+            gettext("ไม่รู้จักชนิดไฟล์ %(suffix)s (ใช้ได้: %(value)s)")
+            % {"suffix": repr(out.suffix), "value": ", ".join("." + f for f in ROUND_FORMATS)}
         )
     plan = _current_plan(_agency(agency_code), year)
     round_ = find_round(plan, round_name_or_index)

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.translation import gettext
 
 from itaplan.agencies.models import Agency
 from itaplan.domain import criteria, knowledge
@@ -260,7 +261,11 @@ def check_target(fiscal_year: int, target: str) -> None:
     else:
         exists = framework.has_item(target)
     if not exists:
-        raise TemplateError(f"ปีงบประมาณ {fiscal_year} ไม่มี {target}", "target")
+        raise TemplateError(
+            gettext("ปีงบประมาณ %(fiscal_year)s ไม่มี %(target)s")
+            % {"fiscal_year": fiscal_year, "target": target},
+            "target",
+        )
 
 
 def oit_codes(fiscal_year: int, codes: Iterable[str]) -> list[str]:
@@ -281,7 +286,9 @@ def oit_codes(fiscal_year: int, codes: Iterable[str]) -> list[str]:
             found.append(code)
     if wrong:
         raise TemplateError(
-            f"ไม่ใช่ประเด็น OIT ของปีงบประมาณ {fiscal_year}: {', '.join(wrong)}", "related_oit"
+            gettext("ไม่ใช่ประเด็น OIT ของปีงบประมาณ %(fiscal_year)s: %(value)s")
+            % {"fiscal_year": fiscal_year, "value": ", ".join(wrong)},
+            "related_oit",
         )
     return found
 
@@ -291,13 +298,15 @@ def check_template(
 ) -> None:
     """Steps present and not too many, months within the fiscal year and in order."""
     if not steps:
-        raise TemplateError("ใส่ขั้นตอนอย่างน้อยหนึ่งขั้นตอน", "steps")
+        raise TemplateError(gettext("ใส่ขั้นตอนอย่างน้อยหนึ่งขั้นตอน"), "steps")
     if len(steps) > MAX_STEPS:
-        raise TemplateError(f"ขั้นตอนไม่เกิน {MAX_STEPS} ขั้นตอน", "steps")
+        raise TemplateError(
+            gettext("ขั้นตอนไม่เกิน %(MAX_STEPS)s ขั้นตอน") % {"MAX_STEPS": MAX_STEPS}, "steps"
+        )
     if not (1 <= start_month <= 12 and 1 <= end_month <= 12):
-        raise TemplateError("เดือนต้องอยู่ในปีงบประมาณ (ตุลาคม–กันยายน)", "start_month")
+        raise TemplateError(gettext("เดือนต้องอยู่ในปีงบประมาณ (ตุลาคม–กันยายน)"), "start_month")
     if start_month > end_month:
-        raise TemplateError("เดือนสิ้นสุดต้องไม่ก่อนเดือนเริ่ม", "end_month")
+        raise TemplateError(gettext("เดือนสิ้นสุดต้องไม่ก่อนเดือนเริ่ม"), "end_month")
 
 
 # --- an agency's own templates --------------------------------------------------------
@@ -319,12 +328,12 @@ class OwnTemplate:
 
 def _validated(fiscal_year: int, data: OwnTemplate) -> tuple[dict[str, Any], list[KnowledgeEntry]]:
     if not data.title.strip():
-        raise TemplateError("ใส่ชื่อมาตรการ", "title")
+        raise TemplateError(gettext("ใส่ชื่อมาตรการ"), "title")
     steps = [s.strip() for s in data.steps if s.strip()]
     check_template(fiscal_year, steps, data.start_month, data.end_month)
     related = oit_codes(fiscal_year, data.related_oit)
     if not data.targets:
-        raise TemplateError("เลือกตัวชี้วัดหรือประเด็นที่มาตรการนี้ตอบอย่างน้อยหนึ่งข้อ", "targets")
+        raise TemplateError(gettext("เลือกตัวชี้วัดหรือประเด็นที่มาตรการนี้ตอบอย่างน้อยหนึ่งข้อ"), "targets")
     try:
         ensure_stored(fiscal_year)
     except KnowledgeError as exc:
@@ -332,7 +341,11 @@ def _validated(fiscal_year: int, data: OwnTemplate) -> tuple[dict[str, Any], lis
     entries = list(KnowledgeEntry.objects.filter(fiscal_year=fiscal_year, target__in=data.targets))
     unknown = sorted(set(data.targets) - {e.target for e in entries})
     if unknown:
-        raise TemplateError(f"ฐานความรู้ปีงบประมาณ {fiscal_year} ไม่มี {', '.join(unknown)}", "targets")
+        raise TemplateError(
+            gettext("ฐานความรู้ปีงบประมาณ %(fiscal_year)s ไม่มี %(value)s")
+            % {"fiscal_year": fiscal_year, "value": ", ".join(unknown)},
+            "targets",
+        )
     fields = {
         "title": data.title.strip(),
         "steps": steps,
@@ -382,7 +395,7 @@ def update_agency_template(
 ) -> MeasureTemplate:
     """Change an agency's own template; its key stays, so plans that use it still know it."""
     if template.agency_id is None:
-        raise TemplateError("แม่แบบกลางแก้ไขได้โดยผู้ดูแลระบบเท่านั้น")
+        raise TemplateError(gettext("แม่แบบกลางแก้ไขได้โดยผู้ดูแลระบบเท่านั้น"))
     fields, entries = _validated(template.fiscal_year, data)
     for name, value in fields.items():
         setattr(template, name, value)
@@ -396,5 +409,5 @@ def update_agency_template(
 def delete_agency_template(template: MeasureTemplate) -> None:
     """Remove an agency's own template; measures already made from it keep their text."""
     if template.agency_id is None:
-        raise TemplateError("แม่แบบกลางลบได้โดยผู้ดูแลระบบเท่านั้น")
+        raise TemplateError(gettext("แม่แบบกลางลบได้โดยผู้ดูแลระบบเท่านั้น"))
     template.delete()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from auditlog.models import LogEntry
 from django.db import transaction
+from django.utils.translation import gettext
 
 from itaplan.agencies.models import Agency, Unit
 from itaplan.domain.readers.measures import ALL_UNITS, ReadMeasure, findings_by_measure
@@ -145,7 +146,7 @@ def plan_from_measures(
     A refusal names the measure (``มาตรการที่ 3: …``) and writes nothing.
     """
     if not measures:
-        raise PlanError("ไม่มีมาตรการให้สร้างแผน กรุณาเลือกอย่างน้อยหนึ่งมาตรการ")
+        raise PlanError(gettext("ไม่มีมาตรการให้สร้างแผน กรุณาเลือกอย่างน้อยหนึ่งมาตรการ"))
     plan = services.create_plan(agency, plan_year, user)
     for number, (data, new_names) in enumerate(measures, start=1):
         units = list(data.units)
@@ -158,7 +159,11 @@ def plan_from_measures(
         try:
             services.add_measure(plan, user, replace(data, units=units))
         except PlanError as error:
-            raise PlanError(f"มาตรการที่ {number}: {error.message}", error.field) from None
+            raise PlanError(
+                gettext("มาตรการที่ %(number)s: %(message)s")
+                % {"number": number, "message": error.message},
+                error.field,
+            ) from None
     LogEntry.objects.log_create(
         plan,
         force_log=True,

@@ -109,7 +109,7 @@ def default_reporting_dates(fiscal_year: int) -> list[dt.date]:
 
 def _require_editor(agency: Agency, user: User) -> None:
     if not can_write(user, agency):
-        raise PlanError(f"ไม่มีสิทธิ์แก้ไขแผนมาตรการของ{agency.name}")
+        raise PlanError(gettext("ไม่มีสิทธิ์แก้ไขแผนมาตรการของ%(name)s") % {"name": agency.name})
 
 
 def _lock(plan: Plan) -> Plan:
@@ -125,11 +125,13 @@ def _require_draft(plan: Plan) -> None:
         f"ฉบับที่ {digits(plan.agency, plan.version)}"
     )
     if not plan.is_current:
-        raise PlanError(f"{name} ไม่ใช่ฉบับปัจจุบัน แก้ไขไม่ได้")
+        raise PlanError(gettext("%(name)s ไม่ใช่ฉบับปัจจุบัน แก้ไขไม่ได้") % {"name": name})
     if plan.status == Plan.Status.APPROVED:
-        raise PlanError(f"{name} อนุมัติแล้ว แก้ไขไม่ได้ ต้องเปิดฉบับใหม่ก่อน")
+        raise PlanError(gettext("%(name)s อนุมัติแล้ว แก้ไขไม่ได้ ต้องเปิดฉบับใหม่ก่อน") % {"name": name})
     if plan.status == Plan.Status.SUBMITTED:
-        raise PlanError(f"{name} อยู่ระหว่างเสนออนุมัติ แก้ไขไม่ได้ ต้องถอนกลับเป็นร่างก่อน")
+        raise PlanError(
+            gettext("%(name)s อยู่ระหว่างเสนออนุมัติ แก้ไขไม่ได้ ต้องถอนกลับเป็นร่างก่อน") % {"name": name}
+        )
 
 
 def framework_of(plan: Plan) -> Framework | None:
@@ -153,7 +155,8 @@ def _clean_item_codes(plan: Plan, codes: Iterable[str]) -> list[str]:
             code = code if _ITEM_CODE.match(code) else None
         if code is None:
             raise PlanError(
-                f"ประเด็นการประเมิน: '{raw.strip()}' ไม่ใช่ประเด็นของปี {digits(plan.agency, plan.results_year)}",
+                gettext("ประเด็นการประเมิน: '%(value)s' ไม่ใช่ประเด็นของปี %(value2)s")
+                % {"value": raw.strip(), "value2": digits(plan.agency, plan.results_year)},
                 "item_codes",
             )
         if code not in cleaned:
@@ -170,35 +173,53 @@ def _validated(plan: Plan, data: MeasureData) -> MeasureData:
     """The data with its text trimmed and codes made canonical, or ``PlanError``."""
     title = " ".join(data.title.split())
     if not title:
-        raise PlanError("ชื่อมาตรการ: ต้องระบุ", "title")
+        raise PlanError(gettext("ชื่อมาตรการ: ต้องระบุ"), "title")
     if len(title) > Measure._meta.get_field("title").max_length:  # type: ignore[operator]
-        raise PlanError("ชื่อมาตรการ: ยาวเกิน 500 ตัวอักษร", "title")
+        raise PlanError(gettext("ชื่อมาตรการ: ยาวเกิน 500 ตัวอักษร"), "title")
     steps = [s.strip() for s in data.steps if s.strip()]
     if not steps:
-        raise PlanError(f"ขั้นตอนของมาตรการ '{title}': ต้องมีอย่างน้อยหนึ่งขั้นตอน", "steps")
+        raise PlanError(
+            gettext("ขั้นตอนของมาตรการ '%(title)s': ต้องมีอย่างน้อยหนึ่งขั้นตอน") % {"title": title}, "steps"
+        )
     if data.start_date is None or data.end_date is None:
-        raise PlanError(f"ระยะเวลาของมาตรการ '{title}': ต้องระบุวันเริ่มและวันสิ้นสุด", "start_date")
+        raise PlanError(
+            gettext("ระยะเวลาของมาตรการ '%(title)s': ต้องระบุวันเริ่มและวันสิ้นสุด") % {"title": title},
+            "start_date",
+        )
     for name, day in (("start_date", data.start_date), ("end_date", data.end_date)):
         if not _in_year(plan, day):
-            raise PlanError(f"ระยะเวลาของมาตรการ '{title}' ต้องอยู่ใน{plan_year_text(plan)}", name)
+            raise PlanError(
+                gettext("ระยะเวลาของมาตรการ '%(title)s' ต้องอยู่ใน%(value)s")
+                % {"title": title, "value": plan_year_text(plan)},
+                name,
+            )
     if data.end_date < data.start_date:
-        raise PlanError(f"ระยะเวลาของมาตรการ '{title}': วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", "end_date")
+        raise PlanError(
+            gettext("ระยะเวลาของมาตรการ '%(title)s': วันสิ้นสุดต้องไม่ก่อนวันเริ่ม") % {"title": title},
+            "end_date",
+        )
     for day in data.reporting_dates:
         if not _in_year(plan, day):
             shown = format_date(day, thai_digits=plan.agency.thai_digits)
             raise PlanError(
-                f"กำหนดรายงานผลของมาตรการ '{title}': {shown} ไม่อยู่ใน{plan_year_text(plan)}",
+                gettext("กำหนดรายงานผลของมาตรการ '%(title)s': %(shown)s ไม่อยู่ใน%(value)s")
+                % {"title": title, "shown": shown, "value": plan_year_text(plan)},
                 "reporting_dates",
             )
     for unit in data.units:
         if unit.agency_id != plan.agency_id:
-            raise PlanError(f"ผู้รับผิดชอบ: '{unit.name}' ไม่ใช่กอง/สำนักของ{plan.agency.name}", "units")
+            raise PlanError(
+                gettext("ผู้รับผิดชอบ: '%(name)s' ไม่ใช่กอง/สำนักของ%(name2)s")
+                % {"name": unit.name, "name2": plan.agency.name},
+                "units",
+            )
     if data.indicator is not None:
         fw = framework_of(plan)
         known = fw.has_indicator(data.indicator) if fw else data.indicator in FALLBACK_INDICATORS
         if not known:
             raise PlanError(
-                f"ตัวชี้วัด: ปี {digits(plan.agency, plan.results_year)} ไม่มีตัวชี้วัดที่ {data.indicator}",
+                gettext("ตัวชี้วัด: ปี %(value)s ไม่มีตัวชี้วัดที่ %(indicator)s")
+                % {"value": digits(plan.agency, plan.results_year), "indicator": data.indicator},
                 "indicator",
             )
     return replace(
@@ -311,16 +332,24 @@ def _shift_year(day: dt.date, years: int) -> dt.date:
 def _new_plan(agency: Agency, year: int, user: User, result: Result | None) -> Plan:
     if Plan.objects.filter(agency=agency, fiscal_year=year, is_current=True).exists():
         raise PlanError(
-            f"{agency.name} มีแผนมาตรการปีงบประมาณ {digits(agency, year)} อยู่แล้ว", "fiscal_year"
+            gettext("%(name)s มีแผนมาตรการปีงบประมาณ %(value)s อยู่แล้ว")
+            % {"name": agency.name, "value": digits(agency, year)},
+            "fiscal_year",
         )
     if result is None:
         result = Result.objects.filter(agency=agency, fiscal_year=year - 1, is_current=True).first()
     elif result.agency_id != agency.pk:
-        raise PlanError("ผลการประเมิน: ไม่ใช่ผลของหน่วยงานนี้", "result")
+        raise PlanError(gettext("ผลการประเมิน: ไม่ใช่ผลของหน่วยงานนี้"), "result")
     elif result.fiscal_year != year - 1:
         raise PlanError(
-            f"ผลการประเมิน: แผนปีงบประมาณ {digits(agency, year)} ต้องใช้ผลการประเมินปี "
-            f"{digits(agency, year - 1)} ไม่ใช่ปี {digits(agency, result.fiscal_year)}",
+            gettext(
+                "ผลการประเมิน: แผนปีงบประมาณ %(value)s ต้องใช้ผลการประเมินปี %(value2)s ไม่ใช่ปี %(value3)s"
+            )
+            % {
+                "value": digits(agency, year),
+                "value2": digits(agency, year - 1),
+                "value3": digits(agency, result.fiscal_year),
+            },
             "result",
         )
     last = Plan.objects.filter(agency=agency, fiscal_year=year).aggregate(v=Max("version"))["v"]
@@ -341,13 +370,16 @@ def create_plan(agency: Agency, year: int, user: User, *, result: Result | None 
     """
     _require_editor(agency, user)
     if not 2500 <= year <= 2700:
-        raise PlanError(f"ปีงบประมาณ: {year} ไม่ใช่ปีพุทธศักราชที่ถูกต้อง", "fiscal_year")
+        raise PlanError(
+            gettext("ปีงบประมาณ: %(year)s ไม่ใช่ปีพุทธศักราชที่ถูกต้อง") % {"year": year}, "fiscal_year"
+        )
     try:
         with transaction.atomic():
             return _new_plan(agency, year, user, result)
     except IntegrityError as exc:
         raise PlanError(
-            f"มีผู้อื่นสร้างแผนมาตรการปีงบประมาณ {digits(agency, year)} พร้อมกัน กรุณาลองใหม่",
+            gettext("มีผู้อื่นสร้างแผนมาตรการปีงบประมาณ %(value)s พร้อมกัน กรุณาลองใหม่")
+            % {"value": digits(agency, year)},
             "fiscal_year",
         ) from exc
 
@@ -401,7 +433,7 @@ def add_measure_from_suggestion(plan: Plan, user: User, template_key: str) -> Me
     _lock(plan)
     _require_draft(plan)
     if plan.result is None:
-        raise PlanError("แผนนี้ไม่ได้อ้างอิงผลการประเมิน จึงไม่มีมาตรการที่แนะนำ", "template_key")
+        raise PlanError(gettext("แผนนี้ไม่ได้อ้างอิงผลการประเมิน จึงไม่มีมาตรการที่แนะนำ"), "template_key")
     return _add_suggested(plan, [template_key])[0]
 
 
@@ -415,9 +447,9 @@ def add_measures_from_suggestions(
     _lock(plan)
     _require_draft(plan)
     if plan.result is None:
-        raise PlanError("แผนนี้ไม่ได้อ้างอิงผลการประเมิน จึงไม่มีมาตรการที่แนะนำ", "template_key")
+        raise PlanError(gettext("แผนนี้ไม่ได้อ้างอิงผลการประเมิน จึงไม่มีมาตรการที่แนะนำ"), "template_key")
     if not template_keys:
-        raise PlanError("ยังไม่ได้เลือกมาตรการที่แนะนำ", "template_key")
+        raise PlanError(gettext("ยังไม่ได้เลือกมาตรการที่แนะนำ"), "template_key")
     return _add_suggested(plan, template_keys)
 
 
@@ -427,7 +459,10 @@ def _add_suggested(plan: Plan, template_keys: list[str]) -> list[Measure]:
     suggested = {s.measure.key: s for s in suggestions_for(plan)}
     for key in template_keys:
         if key not in suggested:
-            raise PlanError(f"มาตรการที่แนะนำ '{key}' ไม่มีในรายการแนะนำ หรือมีในแผนแล้ว", "template_key")
+            raise PlanError(
+                gettext("มาตรการที่แนะนำ '%(key)s' ไม่มีในรายการแนะนำ หรือมีในแผนแล้ว") % {"key": key},
+                "template_key",
+            )
     chosen = [s for key, s in suggested.items() if key in set(template_keys)]
     created = []
     for suggestion in chosen:
@@ -506,7 +541,7 @@ def reorder_measures(plan: Plan, user: User, measure_ids: Sequence[int]) -> None
     _require_draft(plan)
     measures = {m.pk: m for m in plan.measures.all()}
     if sorted(measure_ids) != sorted(measures):
-        raise PlanError("ลำดับมาตรการ: ต้องระบุมาตรการทุกข้อของแผนนี้ ข้อละครั้ง", "order")
+        raise PlanError(gettext("ลำดับมาตรการ: ต้องระบุมาตรการทุกข้อของแผนนี้ ข้อละครั้ง"), "order")
     _renumber(plan, [measures[pk] for pk in measure_ids])
 
 
@@ -556,14 +591,18 @@ def submit(plan: Plan, user: User, *, on: dt.date | None = None) -> Plan:
     _require_draft(plan)
     measures = list(plan.measures.prefetch_related("units", "steps"))
     if not measures:
-        raise PlanError("แผนมาตรการยังไม่มีมาตรการ เพิ่มมาตรการก่อนเสนออนุมัติ", "measures")
+        raise PlanError(gettext("แผนมาตรการยังไม่มีมาตรการ เพิ่มมาตรการก่อนเสนออนุมัติ"), "measures")
     for measure in measures:
         if not measure.units.all():
-            raise PlanError(f"มาตรการ '{measure.title}' ยังไม่ได้ระบุผู้รับผิดชอบ", "units")
+            raise PlanError(
+                gettext("มาตรการ '%(title)s' ยังไม่ได้ระบุผู้รับผิดชอบ") % {"title": measure.title}, "units"
+            )
         if not measure.steps.all():
-            raise PlanError(f"มาตรการ '{measure.title}' ยังไม่มีขั้นตอน", "steps")
+            raise PlanError(
+                gettext("มาตรการ '%(title)s' ยังไม่มีขั้นตอน") % {"title": measure.title}, "steps"
+            )
     if on is not None and on > timezone.localdate():
-        raise PlanError("วันที่เสนออนุมัติ: ต้องไม่เป็นวันในอนาคต", "submitted_at")
+        raise PlanError(gettext("วันที่เสนออนุมัติ: ต้องไม่เป็นวันในอนาคต"), "submitted_at")
     plan.status = Plan.Status.SUBMITTED
     plan.submitted_by = user if user.is_authenticated else None
     plan.submitted_at = (
@@ -576,7 +615,7 @@ def submit(plan: Plan, user: User, *, on: dt.date | None = None) -> Plan:
 
 def _back_to_draft(plan: Plan) -> None:
     if plan.status != Plan.Status.SUBMITTED or not plan.is_current:
-        raise PlanError("ถอนกลับเป็นร่างได้เฉพาะแผนที่อยู่ระหว่างเสนออนุมัติ", "status")
+        raise PlanError(gettext("ถอนกลับเป็นร่างได้เฉพาะแผนที่อยู่ระหว่างเสนออนุมัติ"), "status")
     plan.status = Plan.Status.DRAFT
     plan.submitted_by = None
     plan.submitted_at = None
@@ -587,7 +626,7 @@ def _back_to_draft(plan: Plan) -> None:
 def return_to_draft(plan: Plan, user: User) -> Plan:
     """The editor takes a submitted plan back to draft (to change it before approval)."""
     if not can_write(user, plan.agency):
-        raise PlanError(f"ไม่มีสิทธิ์ถอนแผนมาตรการของ{plan.agency.name}")
+        raise PlanError(gettext("ไม่มีสิทธิ์ถอนแผนมาตรการของ%(name)s") % {"name": plan.agency.name})
     _lock(plan)
     _back_to_draft(plan)
     _record(plan, PlanEvent.Kind.WITHDRAWN, user)
@@ -598,12 +637,14 @@ def return_to_draft(plan: Plan, user: User) -> Plan:
 def send_back(plan: Plan, user: User, reason: str) -> Plan:
     """The executive returns a submitted plan for changes, saying what to change."""
     if not is_executive(user, plan.agency):
-        raise PlanError(f"ส่งกลับไปแก้ไขได้เฉพาะผู้บริหารของ{plan.agency.name}", "approver")
+        raise PlanError(
+            gettext("ส่งกลับไปแก้ไขได้เฉพาะผู้บริหารของ%(name)s") % {"name": plan.agency.name}, "approver"
+        )
     reason = reason.strip()
     if not reason:
-        raise PlanError("เหตุผลที่ส่งกลับ: ต้องระบุว่าให้แก้ไขอะไร", "reason")
+        raise PlanError(gettext("เหตุผลที่ส่งกลับ: ต้องระบุว่าให้แก้ไขอะไร"), "reason")
     if len(reason) > 2000:
-        raise PlanError("เหตุผลที่ส่งกลับ: ยาวเกิน 2,000 ตัวอักษร", "reason")
+        raise PlanError(gettext("เหตุผลที่ส่งกลับ: ยาวเกิน 2,000 ตัวอักษร"), "reason")
     _lock(plan)
     _back_to_draft(plan)
     _record(plan, PlanEvent.Kind.SENT_BACK, user, reason)
@@ -614,14 +655,16 @@ def send_back(plan: Plan, user: User, reason: str) -> Plan:
 def approve(plan: Plan, user: User, name: str, position: str, date: dt.date | None) -> Plan:
     """Record the executive's approval (name, position, date as signed) and lock the plan."""
     if not is_executive(user, plan.agency):
-        raise PlanError(f"ผู้อนุมัติ: ต้องเป็นผู้บริหารของ{plan.agency.name}", "approver")
+        raise PlanError(
+            gettext("ผู้อนุมัติ: ต้องเป็นผู้บริหารของ%(name)s") % {"name": plan.agency.name}, "approver"
+        )
     _lock(plan)
     if not plan.is_current:
-        raise PlanError("แผนฉบับนี้ไม่ใช่ฉบับปัจจุบัน อนุมัติไม่ได้", "status")
+        raise PlanError(gettext("แผนฉบับนี้ไม่ใช่ฉบับปัจจุบัน อนุมัติไม่ได้"), "status")
     if plan.status == Plan.Status.APPROVED:
-        raise PlanError("แผนมาตรการนี้อนุมัติแล้ว", "status")
+        raise PlanError(gettext("แผนมาตรการนี้อนุมัติแล้ว"), "status")
     if plan.status != Plan.Status.SUBMITTED:
-        raise PlanError("แผนมาตรการต้องเสนออนุมัติก่อนจึงจะอนุมัติได้", "status")
+        raise PlanError(gettext("แผนมาตรการต้องเสนออนุมัติก่อนจึงจะอนุมัติได้"), "status")
     submitted_on = timezone.localdate(plan.submitted_at) if plan.submitted_at else None
     record_approval(
         plan,
@@ -662,7 +705,7 @@ def reopen_as_new_version(plan: Plan, user: User) -> Plan:
     _require_editor(plan.agency, user)
     _lock(plan)
     if not plan.is_current or plan.status != Plan.Status.APPROVED:
-        raise PlanError("เปิดฉบับใหม่ได้เฉพาะแผนฉบับปัจจุบันที่อนุมัติแล้ว", "status")
+        raise PlanError(gettext("เปิดฉบับใหม่ได้เฉพาะแผนฉบับปัจจุบันที่อนุมัติแล้ว"), "status")
     plan.is_current = False
     plan.save(update_fields=["is_current", "updated_at"])
     last = Plan.objects.filter(agency=plan.agency, fiscal_year=plan.fiscal_year).aggregate(
@@ -691,18 +734,18 @@ def start_next_year_plan(previous_plan: Plan, user: User, measure_ids: Iterable[
     _require_editor(previous_plan.agency, user)
     _lock(previous_plan)
     if not previous_plan.is_current:
-        raise PlanError("เริ่มแผนปีถัดไปได้จากแผนฉบับปัจจุบันเท่านั้น", "status")
+        raise PlanError(gettext("เริ่มแผนปีถัดไปได้จากแผนฉบับปัจจุบันเท่านั้น"), "status")
     wanted = set(measure_ids)
     measures = [
         m for m in previous_plan.measures.prefetch_related("units", "steps") if m.pk in wanted
     ]
     if len(measures) != len(wanted):
-        raise PlanError("มาตรการที่ยกไป: มีมาตรการที่ไม่อยู่ในแผนนี้", "measures")
+        raise PlanError(gettext("มาตรการที่ยกไป: มีมาตรการที่ไม่อยู่ในแผนนี้"), "measures")
     try:
         with transaction.atomic():
             plan = _new_plan(previous_plan.agency, previous_plan.fiscal_year + 1, user, None)
     except IntegrityError as exc:
-        raise PlanError("มีผู้อื่นสร้างแผนมาตรการปีถัดไปพร้อมกัน กรุณาลองใหม่", "fiscal_year") from exc
+        raise PlanError(gettext("มีผู้อื่นสร้างแผนมาตรการปีถัดไปพร้อมกัน กรุณาลองใหม่"), "fiscal_year") from exc
     for measure in measures:
         _copy_measure(measure, plan, years=1, carried_from=measure)
     return plan

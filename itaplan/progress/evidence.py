@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import IO
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 #: Used when the setting is absent: 10 MB.
 DEFAULT_MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -178,13 +179,19 @@ def check_evidence_file(name: str, size: int, stream: IO[bytes]) -> FileType:
     shown = name or "ไม่มีชื่อ"
     kind = file_type_of(name)
     if kind is None:
-        raise EvidenceFileError(f"ไฟล์ '{shown}': รับเฉพาะไฟล์ {ACCEPTED_LABEL}")
+        raise EvidenceFileError(
+            gettext("ไฟล์ '%(shown)s': รับเฉพาะไฟล์ %(ACCEPTED_LABEL)s")
+            % {"shown": shown, "ACCEPTED_LABEL": ACCEPTED_LABEL}
+        )
     if size <= 0:
-        raise EvidenceFileError(f"ไฟล์ '{shown}' ว่างเปล่า (0 ไบต์) กรุณาเลือกไฟล์ที่มีเนื้อหา")
+        raise EvidenceFileError(
+            gettext("ไฟล์ '%(shown)s' ว่างเปล่า (0 ไบต์) กรุณาเลือกไฟล์ที่มีเนื้อหา") % {"shown": shown}
+        )
     limit = max_evidence_bytes()
     if size > limit:
         raise EvidenceFileError(
-            f"ไฟล์ '{shown}' มีขนาด {size_text(size)} เกินขนาดสูงสุด {size_text(limit)} ต่อไฟล์"
+            gettext("ไฟล์ '%(shown)s' มีขนาด %(value)s เกินขนาดสูงสุด %(value2)s ต่อไฟล์")
+            % {"shown": shown, "value": size_text(size), "value2": size_text(limit)}
         )
     try:
         matches = kind.matches(stream)
@@ -192,6 +199,9 @@ def check_evidence_file(name: str, size: int, stream: IO[bytes]) -> FileType:
         stream.seek(0)
     if not matches:
         raise EvidenceFileError(
-            f"ไฟล์ '{shown}' ไม่ใช่ไฟล์ {kind.label} จริง (เนื้อไฟล์ไม่ตรงกับนามสกุล) กรุณาตรวจสอบแล้วเลือกไฟล์ใหม่"
+            gettext(
+                "ไฟล์ '%(shown)s' ไม่ใช่ไฟล์ %(label)s จริง (เนื้อไฟล์ไม่ตรงกับนามสกุล) กรุณาตรวจสอบแล้วเลือกไฟล์ใหม่"
+            )
+            % {"shown": shown, "label": kind.label}
         )
     return kind

@@ -33,6 +33,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from itaplan.domain.thai import ce_year, fiscal_year_bounds, format_date
 from itaplan.lib import editlock
@@ -142,7 +143,7 @@ def update_round(
     """
     plan = round_.plan
     if not can_manage_rounds(user, plan.agency):
-        raise ProgressError("แก้ไขรอบการรายงานผลได้เฉพาะผู้ดูแลหน่วยงาน")
+        raise ProgressError(gettext("แก้ไขรอบการรายงานผลได้เฉพาะผู้ดูแลหน่วยงาน"))
     _lock_round(round_)
     if seen is not None:
         try:
@@ -150,23 +151,29 @@ def update_round(
         except editlock.StaleEdit as stale:
             raise ProgressError(str(stale)) from None
     if round_.is_locked:
-        raise ProgressError(f"{_round_name(round_)} อนุมัติแล้ว แก้ไขไม่ได้", "status")
+        raise ProgressError(
+            gettext("%(value)s อนุมัติแล้ว แก้ไขไม่ได้") % {"value": _round_name(round_)}, "status"
+        )
     name = " ".join(name.split())
     if not name:
-        raise ProgressError("ชื่อรอบ: ต้องระบุ", "name")
+        raise ProgressError(gettext("ชื่อรอบ: ต้องระบุ"), "name")
     if len(name) > 100:
-        raise ProgressError("ชื่อรอบ: ยาวเกิน 100 ตัวอักษร", "name")
+        raise ProgressError(gettext("ชื่อรอบ: ยาวเกิน 100 ตัวอักษร"), "name")
     if end_date is None:
-        raise ProgressError("วันสิ้นสุดรอบ: ต้องระบุ", "end_date")
+        raise ProgressError(gettext("วันสิ้นสุดรอบ: ต้องระบุ"), "end_date")
     first, last = fiscal_year_bounds(plan.fiscal_year)
     if not first <= end_date <= last:
         raise ProgressError(
-            f"วันสิ้นสุดรอบ: ต้องอยู่ในปีงบประมาณ {plan.fiscal_year} "
-            f"({format_date(first, thai_digits=False)} – {format_date(last, thai_digits=False)})",
+            gettext("วันสิ้นสุดรอบ: ต้องอยู่ในปีงบประมาณ %(fiscal_year)s (%(value)s – %(value2)s)")
+            % {
+                "fiscal_year": plan.fiscal_year,
+                "value": format_date(first, thai_digits=False),
+                "value2": format_date(last, thai_digits=False),
+            },
             "end_date",
         )
     if ReportingRound.objects.filter(plan=plan, name=name).exclude(pk=round_.pk).exists():
-        raise ProgressError(f"ชื่อรอบ: แผนนี้มีรอบชื่อ '{name}' อยู่แล้ว", "name")
+        raise ProgressError(gettext("ชื่อรอบ: แผนนี้มีรอบชื่อ '%(name)s' อยู่แล้ว") % {"name": name}, "name")
     round_.name = name
     round_.end_date = end_date
     round_.save()
@@ -174,7 +181,9 @@ def update_round(
 
 def _require_reportable(plan: Plan) -> None:
     if plan.status != Plan.Status.APPROVED or not plan.is_current:
-        raise ProgressError("บันทึกความก้าวหน้าได้เฉพาะมาตรการของแผนมาตรการฉบับปัจจุบันที่อนุมัติแล้ว", "status")
+        raise ProgressError(
+            gettext("บันทึกความก้าวหน้าได้เฉพาะมาตรการของแผนมาตรการฉบับปัจจุบันที่อนุมัติแล้ว"), "status"
+        )
 
 
 def _lacking_message(round_: ReportingRound, lacking: Sequence[Measure], doing: str) -> str:
@@ -210,16 +219,20 @@ def submit_round(
     """
     plan = round_.plan
     if not can_submit_round(user, plan.agency):
-        raise ProgressError(f"เสนออนุมัติได้เฉพาะผู้จัดทำของ{plan.agency.name}", "submit")
+        raise ProgressError(
+            gettext("เสนออนุมัติได้เฉพาะผู้จัดทำของ%(name)s") % {"name": plan.agency.name}, "submit"
+        )
     _lock_round(round_)
     if round_.status != ReportingRound.Status.OPEN:
-        raise ProgressError(f"{_round_name(round_)} เสนออนุมัติไปแล้ว", "status")
+        raise ProgressError(
+            gettext("%(value)s เสนออนุมัติไปแล้ว") % {"value": _round_name(round_)}, "status"
+        )
     _require_reportable(plan)
     lacking = selectors.lacking_in_round(list(plan.measures.all()), round_)
     if lacking:
         raise ProgressError(_lacking_message(round_, lacking, "เสนออนุมัติ"), "status")
     if on is not None and on > timezone.localdate():
-        raise ProgressError("วันที่เสนออนุมัติ: ต้องไม่เป็นวันในอนาคต", "submitted_at")
+        raise ProgressError(gettext("วันที่เสนออนุมัติ: ต้องไม่เป็นวันในอนาคต"), "submitted_at")
     round_.status = ReportingRound.Status.SUBMITTED
     round_.submitted_by = user if user.is_authenticated else None
     round_.submitted_at = (
@@ -235,15 +248,17 @@ def send_back_round(round_: ReportingRound, user: User, reason: str) -> Reportin
     """The executive returns a submitted report for changes, saying what to change."""
     plan = round_.plan
     if not can_approve_round(user, plan.agency):
-        raise ProgressError(f"ส่งกลับไปแก้ไขได้เฉพาะผู้บริหารของ{plan.agency.name}", "approver")
+        raise ProgressError(
+            gettext("ส่งกลับไปแก้ไขได้เฉพาะผู้บริหารของ%(name)s") % {"name": plan.agency.name}, "approver"
+        )
     reason = reason.strip()
     if not reason:
-        raise ProgressError("เหตุผลที่ส่งกลับ: ต้องระบุว่าให้แก้ไขอะไร", "reason")
+        raise ProgressError(gettext("เหตุผลที่ส่งกลับ: ต้องระบุว่าให้แก้ไขอะไร"), "reason")
     if len(reason) > 2000:
-        raise ProgressError("เหตุผลที่ส่งกลับ: ยาวเกิน 2,000 ตัวอักษร", "reason")
+        raise ProgressError(gettext("เหตุผลที่ส่งกลับ: ยาวเกิน 2,000 ตัวอักษร"), "reason")
     _lock_round(round_)
     if round_.status != ReportingRound.Status.SUBMITTED:
-        raise ProgressError("ส่งกลับได้เฉพาะรายงานที่อยู่ระหว่างเสนออนุมัติ", "status")
+        raise ProgressError(gettext("ส่งกลับได้เฉพาะรายงานที่อยู่ระหว่างเสนออนุมัติ"), "status")
     round_.status = ReportingRound.Status.OPEN
     round_.save()
     _record_step(round_, RoundEvent.Kind.SENT_BACK, user, reason)
@@ -257,16 +272,18 @@ def approve_round(
     """The executive approves the round's report (name, position, date as signed); it is locked."""
     plan = round_.plan
     if not can_approve_round(user, plan.agency):
-        raise ProgressError(f"ผู้อนุมัติ: ต้องเป็นผู้บริหารของ{plan.agency.name}", "approver")
+        raise ProgressError(
+            gettext("ผู้อนุมัติ: ต้องเป็นผู้บริหารของ%(name)s") % {"name": plan.agency.name}, "approver"
+        )
     _lock_round(round_)
     if round_.is_locked:
-        raise ProgressError(f"{_round_name(round_)} อนุมัติแล้ว", "status")
+        raise ProgressError(gettext("%(value)s อนุมัติแล้ว") % {"value": _round_name(round_)}, "status")
     _require_reportable(plan)
     lacking = selectors.lacking_in_round(list(plan.measures.all()), round_)
     if lacking:
         raise ProgressError(_lacking_message(round_, lacking, "อนุมัติ"), "status")
     if round_.status != ReportingRound.Status.SUBMITTED:
-        raise ProgressError("รายงานผลต้องเสนออนุมัติก่อนจึงจะอนุมัติได้", "status")
+        raise ProgressError(gettext("รายงานผลต้องเสนออนุมัติก่อนจึงจะอนุมัติได้"), "status")
     submitted_on = timezone.localdate(round_.submitted_at) if round_.submitted_at else None
     record_approval(
         round_,
@@ -307,28 +324,45 @@ def clean_links(raw: Iterable[str]) -> list[str]:
         if not link:
             continue
         if len(title) > MAX_TITLE_LENGTH:
-            raise ProgressError(f"ชื่อหลักฐาน: ยาวเกิน {MAX_TITLE_LENGTH} ตัวอักษร", "links")
+            raise ProgressError(
+                gettext("ชื่อหลักฐาน: ยาวเกิน %(MAX_TITLE_LENGTH)s ตัวอักษร")
+                % {"MAX_TITLE_LENGTH": MAX_TITLE_LENGTH},
+                "links",
+            )
         if len(link) > MAX_LINK_LENGTH:
-            raise ProgressError(f"ลิงก์หลักฐาน: ยาวเกิน {MAX_LINK_LENGTH} ตัวอักษร", "links")
+            raise ProgressError(
+                gettext("ลิงก์หลักฐาน: ยาวเกิน %(MAX_LINK_LENGTH)s ตัวอักษร")
+                % {"MAX_LINK_LENGTH": MAX_LINK_LENGTH},
+                "links",
+            )
         try:
             _url(link)
         except ValidationError:
             raise ProgressError(
-                f"ลิงก์หลักฐาน: '{link[:100]}' ไม่ใช่ที่อยู่เว็บ (ต้องขึ้นต้นด้วย http:// หรือ https://)",
+                gettext("ลิงก์หลักฐาน: '%(value)s' ไม่ใช่ที่อยู่เว็บ (ต้องขึ้นต้นด้วย http:// หรือ https://)")
+                % {"value": link[:100]},
                 "links",
             ) from None
         if link not in seen:
             seen.add(link)
             links.append(f"{title} {link}" if title else link)
     if len(links) > MAX_LINKS_PER_UPDATE:
-        raise ProgressError(f"ลิงก์หลักฐาน: ไม่เกิน {MAX_LINKS_PER_UPDATE} ลิงก์ต่อครั้ง", "links")
+        raise ProgressError(
+            gettext("ลิงก์หลักฐาน: ไม่เกิน %(MAX_LINKS_PER_UPDATE)s ลิงก์ต่อครั้ง")
+            % {"MAX_LINKS_PER_UPDATE": MAX_LINKS_PER_UPDATE},
+            "links",
+        )
     return links
 
 
 def check_files(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str, str]]:
     """Each file with its clean name and proven content type, or :class:`ProgressError`."""
     if len(files) > MAX_FILES_PER_UPDATE:
-        raise ProgressError(f"ไฟล์หลักฐาน: ไม่เกิน {MAX_FILES_PER_UPDATE} ไฟล์ต่อครั้ง", "files")
+        raise ProgressError(
+            gettext("ไฟล์หลักฐาน: ไม่เกิน %(MAX_FILES_PER_UPDATE)s ไฟล์ต่อครั้ง")
+            % {"MAX_FILES_PER_UPDATE": MAX_FILES_PER_UPDATE},
+            "files",
+        )
     checked = []
     for upload in files:
         name = clean_file_name(upload.name or "")
@@ -342,7 +376,7 @@ def check_files(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str, 
 
 def _validated(measure: Measure, data: ProgressData) -> ProgressData:
     if data.status not in Status.values:
-        raise ProgressError("สถานะ: ต้องเลือกจากรายการ", "status")
+        raise ProgressError(gettext("สถานะ: ต้องเลือกจากรายการ"), "status")
     percent = data.percent
     if data.status == Status.DONE:
         percent = 100
@@ -352,15 +386,15 @@ def _validated(measure: Measure, data: ProgressData) -> ProgressData:
         latest = selectors.current_updates([measure]).get(measure.pk)
         percent = latest.percent if latest else 0
     if percent is None:
-        raise ProgressError("ร้อยละความก้าวหน้า: ต้องระบุ (0–100)", "percent")
+        raise ProgressError(gettext("ร้อยละความก้าวหน้า: ต้องระบุ (0–100)"), "percent")
     if not 0 <= percent <= 100:
-        raise ProgressError("ร้อยละความก้าวหน้า: ต้องอยู่ระหว่าง 0 ถึง 100", "percent")
+        raise ProgressError(gettext("ร้อยละความก้าวหน้า: ต้องอยู่ระหว่าง 0 ถึง 100"), "percent")
     done_text = data.done_text.strip()
     if data.status in (Status.IN_PROGRESS, Status.DONE) and not done_text:
-        raise ProgressError("ผลการดำเนินการ: ต้องระบุว่าได้ดำเนินการอะไรไปแล้ว", "done_text")
+        raise ProgressError(gettext("ผลการดำเนินการ: ต้องระบุว่าได้ดำเนินการอะไรไปแล้ว"), "done_text")
     reason = data.cancel_reason.strip()
     if data.status == Status.CANCELLED and not reason:
-        raise ProgressError("เหตุผลที่ยกเลิก: ต้องระบุเมื่อยกเลิกมาตรการ", "cancel_reason")
+        raise ProgressError(gettext("เหตุผลที่ยกเลิก: ต้องระบุเมื่อยกเลิกมาตรการ"), "cancel_reason")
     if data.status != Status.CANCELLED:
         reason = ""
     return ProgressData(
@@ -391,13 +425,17 @@ def record_progress(
     (the update's ``post_save``, :mod:`itaplan.progress.signals`).
     """
     if not can_update_measure(user, measure):
-        raise ProgressError("ไม่มีสิทธิ์บันทึกความก้าวหน้าของมาตรการนี้")
+        raise ProgressError(gettext("ไม่มีสิทธิ์บันทึกความก้าวหน้าของมาตรการนี้"))
     if round_.plan_id != measure.plan_id:
-        raise ProgressError("รอบการรายงานผลไม่ใช่ของแผนมาตรการนี้", "round")
+        raise ProgressError(gettext("รอบการรายงานผลไม่ใช่ของแผนมาตรการนี้"), "round")
     _lock_round(round_)
     _require_reportable(measure.plan)
     if round_.is_locked:
-        raise ProgressError(f"{_round_name(round_)} อนุมัติแล้ว บันทึกเพิ่มไม่ได้ กรุณาบันทึกในรอบถัดไป", "round")
+        raise ProgressError(
+            gettext("%(value)s อนุมัติแล้ว บันทึกเพิ่มไม่ได้ กรุณาบันทึกในรอบถัดไป")
+            % {"value": _round_name(round_)},
+            "round",
+        )
     clean = _validated(measure, data)
     checked = check_files(files)
     update = ProgressUpdate.objects.create(
@@ -457,7 +495,8 @@ def carry_forward(
         finished = previous_plan.measures.filter(pk__in=ids).exclude(pk__in=unfinished).first()
         if finished is not None:
             raise ProgressError(
-                f"มาตรการ '{finished.title[:80]}' ดำเนินการแล้วเสร็จหรือยกเลิกแล้ว ไม่ต้องยกไปปีถัดไป",
+                gettext("มาตรการ '%(value)s' ดำเนินการแล้วเสร็จหรือยกเลิกแล้ว ไม่ต้องยกไปปีถัดไป")
+                % {"value": finished.title[:80]},
                 "measures",
             )
     try:

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
+from django.utils.translation import gettext
 
 from itaplan.agencies.access import can_write
 from itaplan.agencies.models import Agency
@@ -114,9 +115,9 @@ class Draft:
             data["unread_lines"] = [tuple(u) for u in data["unread_lines"]]
             draft = cls(**data)
         except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
-            raise BadDraft("ข้อมูลที่ตรวจทานไว้หมดอายุหรือไม่ถูกต้อง กรุณาเริ่มนำเข้าใหม่") from None
+            raise BadDraft(gettext("ข้อมูลที่ตรวจทานไว้หมดอายุหรือไม่ถูกต้อง กรุณาเริ่มนำเข้าใหม่")) from None
         if draft.agency != agency.code or draft.user != user.pk:
-            raise BadDraft("ข้อมูลที่ตรวจทานไว้ไม่ใช่ของหน่วยงานนี้ กรุณาเริ่มนำเข้าใหม่")
+            raise BadDraft(gettext("ข้อมูลที่ตรวจทานไว้ไม่ใช่ของหน่วยงานนี้ กรุณาเริ่มนำเข้าใหม่"))
         return draft
 
     def chosen(self, choices: dict[int, float] | None = None) -> tuple[dict[int, float], list[str]]:
@@ -316,14 +317,17 @@ def draft_from_text(
     parsed = parse_result_text(text, fiscal_year=fiscal_year) if fiscal_year else own
     year = fiscal_year or parsed.fiscal_year
     if year is None:
-        raise ValueError("ไม่พบปีงบประมาณของผลการประเมินในข้อความ กรุณาเลือกปีงบประมาณ")
+        raise ValueError(gettext("ไม่พบปีงบประมาณของผลการประเมินในข้อความ กรุณาเลือกปีงบประมาณ"))
     try:
         framework = load(year)
     except CriteriaError:
         years = ", ".join(str(y) for y in available_years())
-        raise ValueError(f"ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ {year} (มีเกณฑ์ของปี {years})") from None
+        raise ValueError(
+            gettext("ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ %(year)s (มีเกณฑ์ของปี %(years)s)")
+            % {"year": year, "years": years}
+        ) from None
     if not parsed.indicators and not parsed.items and not parsed.conflicts:
-        raise ValueError("ไม่พบคะแนนตัวชี้วัดหรือประเด็นการประเมินในข้อความ")
+        raise ValueError(gettext("ไม่พบคะแนนตัวชี้วัดหรือประเด็นการประเมินในข้อความ"))
     report = check_parsed(parsed, framework)
     # The check reports a double-printed indicator first, before any other finding on it.
     settled: dict[str, Any] = {}
@@ -498,13 +502,13 @@ def load_entries(token: str, user: AbstractBaseUser, scope: str) -> list[ResultE
     try:
         data = signing.loads(token, salt=_SHEET_SALT, max_age=DRAFT_MAX_AGE_SECONDS)
         if data["user"] != user.pk or data["scope"] != scope:
-            raise BadDraft("ข้อมูลที่ตรวจทานไว้ไม่ใช่ของท่าน กรุณาเริ่มนำเข้าใหม่")
+            raise BadDraft(gettext("ข้อมูลที่ตรวจทานไว้ไม่ใช่ของท่าน กรุณาเริ่มนำเข้าใหม่"))
         agencies = Agency.objects.in_bulk([r["agency"] for r in data["rows"]])
         entries = []
         for r in data["rows"]:
             target = agencies.get(r["agency"])
             if target is None or not can_write(user, target):
-                raise BadDraft("ท่านไม่มีสิทธิ์บันทึกผลของหน่วยงานบางแห่งในไฟล์นี้")
+                raise BadDraft(gettext("ท่านไม่มีสิทธิ์บันทึกผลของหน่วยงานบางแห่งในไฟล์นี้"))
             entries.append(
                 ResultEntry(
                     agency=target,
@@ -522,5 +526,5 @@ def load_entries(token: str, user: AbstractBaseUser, scope: str) -> list[ResultE
     except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError) as exc:
         if isinstance(exc, BadDraft):
             raise
-        raise BadDraft("ข้อมูลที่ตรวจทานไว้หมดอายุหรือไม่ถูกต้อง กรุณาเริ่มนำเข้าใหม่") from None
+        raise BadDraft(gettext("ข้อมูลที่ตรวจทานไว้หมดอายุหรือไม่ถูกต้อง กรุณาเริ่มนำเข้าใหม่")) from None
     return entries

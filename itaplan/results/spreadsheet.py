@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 from itaplan.domain.criteria import CriteriaError, Framework, load
 from itaplan.domain.thai import format_score, parse_number, to_arabic_digits
 from itaplan.results.sheetlimits import MAX_ROWS, SheetTooLarge, check_workbook, measure_sheet
@@ -334,16 +336,16 @@ def read_score(cell: Cell) -> float:
     """A score from a cell: a number, or text with Thai or Arabic digits; 0–100."""
     value = cell.value
     if isinstance(value, bool):
-        raise ValueError(f"'{cell.text}' ไม่ใช่ตัวเลข")
+        raise ValueError(gettext("'%(text)s' ไม่ใช่ตัวเลข") % {"text": cell.text})
     if isinstance(value, int | float):
         number = float(value)
     else:
         try:
             number = parse_number(cell.text)
         except ValueError:
-            raise ValueError(f"'{cell.text}' ไม่ใช่ตัวเลข") from None
+            raise ValueError(gettext("'%(text)s' ไม่ใช่ตัวเลข") % {"text": cell.text}) from None
     if not 0 <= number <= 100:
-        raise ValueError(f"{format_score(number)} ไม่อยู่ระหว่าง 0 ถึง 100")
+        raise ValueError(gettext("%(value)s ไม่อยู่ระหว่าง 0 ถึง 100") % {"value": format_score(number)})
     return number
 
 
@@ -353,16 +355,23 @@ def read_year(cell: Cell, known: Callable[[int], Framework]) -> tuple[int, Frame
             float(cell.value) if isinstance(cell.value, int | float) else parse_number(cell.text)
         )
     except ValueError:
-        raise ValueError(f"'{cell.text}' ไม่ใช่ปีงบประมาณ (เช่น 2568)") from None
+        raise ValueError(
+            gettext("'%(text)s' ไม่ใช่ปีงบประมาณ (เช่น 2568)") % {"text": cell.text}
+        ) from None
     if not number.is_integer():
-        raise ValueError(f"'{cell.text}' ไม่ใช่ปีงบประมาณ (เช่น 2568)")
+        raise ValueError(gettext("'%(text)s' ไม่ใช่ปีงบประมาณ (เช่น 2568)") % {"text": cell.text})
     year = int(number)
     if 1957 <= year <= 2157:  # a Common-era year typed by mistake
-        raise ValueError(f"'{cell.text}' เป็นปี ค.ศ. กรุณาใช้ปี พ.ศ. (เช่น {year + 543})")
+        raise ValueError(
+            gettext("'%(text)s' เป็นปี ค.ศ. กรุณาใช้ปี พ.ศ. (เช่น %(value)s)")
+            % {"text": cell.text, "value": year + 543}
+        )
     try:
         return year, known(year)
     except CriteriaError:
-        raise ValueError(f"ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ {year}") from None
+        raise ValueError(
+            gettext("ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ %(year)s") % {"year": year}
+        ) from None
 
 
 def parse_rows(

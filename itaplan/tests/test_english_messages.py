@@ -1,0 +1,65 @@
+"""Refusals from bad input speak the reader's language: Thai by default, English when the
+person switched to it (the services word them through the .po)."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from itaplan.agencies import administration
+from itaplan.lib.testing import BaseTestCase
+from itaplan.plans import services as plans
+from itaplan.progress import services as progress
+from itaplan.progress.evidence import EvidenceFileError, check_evidence_file
+
+
+class EnglishMessagesTestCase(BaseTestCase):
+    def refusal(self, language: str, action: object, error: type[Exception]) -> str:
+        with translation.override(language):
+            try:
+                action()  # type: ignore[operator]
+            except error as refused:
+                return str(getattr(refused, "message", refused))
+        raise AssertionError("not refused")
+
+    def test_a_duplicate_division_is_refused_in_each_language(self) -> None:
+        administration.add_unit(self.agency, "กองช่าง")
+
+        def again() -> None:
+            administration.add_unit(self.agency, "กองช่าง")
+
+        thai = self.refusal("th", again, administration.AdminError)
+        english = self.refusal("en", again, administration.AdminError)
+        self.assertTrue(thai.startswith("ชื่อกอง/สำนัก:"), thai)
+        self.assertTrue(english.startswith("Division name:"), english)
+        self.assertIn("กองช่าง", english)  # the name typed stays as typed
+
+    def test_a_plan_of_a_year_not_in_the_buddhist_era_is_refused_in_each_language(self) -> None:
+        def create() -> None:
+            plans.create_plan(self.agency, 1999, self.owner)
+
+        self.assertIn("ไม่ใช่ปีพุทธศักราชที่ถูกต้อง", self.refusal("th", create, plans.PlanError))
+        self.assertIn(
+            "is not a valid Buddhist-era year", self.refusal("en", create, plans.PlanError)
+        )
+
+    def test_an_empty_evidence_file_is_refused_in_each_language(self) -> None:
+        import io
+
+        def check() -> None:
+            check_evidence_file("หลักฐาน.pdf", 0, io.BytesIO(b""))
+
+        self.assertIn("ว่างเปล่า", self.refusal("th", check, EvidenceFileError))
+        self.assertIn("is empty (0 bytes)", self.refusal("en", check, EvidenceFileError))
+
+    def test_sending_back_without_a_reason_is_refused_in_each_language(self) -> None:
+        from itaplan.progress.models import ReportingRound
+
+        round_ = ReportingRound(pk=None)
+
+        def send_back() -> None:
+            progress.send_back_round(round_, self.executive, " ")
+
+        # The reason is checked before anything else of the round.
+        round_.plan = plans.create_plan(self.agency, 2569, self.owner)
+        self.assertIn("ต้องระบุว่าให้แก้ไขอะไร", self.refusal("th", send_back, progress.ProgressError))
+        self.assertIn("say what to change", self.refusal("en", send_back, progress.ProgressError))
