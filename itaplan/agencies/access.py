@@ -49,7 +49,7 @@ def get_agency_for_user(request: HttpRequest, code: str, *, write: bool = False)
             .get(code=code)
         )
     except Agency.DoesNotExist:
-        raise Http404("ไม่พบหน่วยงาน") from None
+        raise Http404(gettext("ไม่พบหน่วยงาน")) from None
     if write and not can_write(request.user, agency):
         raise PermissionDenied(gettext("ไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้"))
     return agency
@@ -58,7 +58,7 @@ def get_agency_for_user(request: HttpRequest, code: str, *, write: bool = False)
 def require_site_admin(request: HttpRequest) -> None:
     """Pages for site admins only (bulk import across agencies): 404 for everyone else."""
     if not (request.user.is_authenticated and request.user.is_superuser):
-        raise Http404("ไม่พบหน้านี้")
+        raise Http404(gettext("ไม่พบหน้านี้"))
 
 
 def is_agency_admin(user: User, agency: Agency) -> bool:
@@ -71,7 +71,9 @@ def get_agency_for_admin(request: HttpRequest, code: str) -> Agency:
     agency = get_agency_for_user(request, code)
     if not is_agency_admin(request.user, agency):
         raise PermissionDenied(
-            f"หน้านี้สำหรับผู้ดูแลหน่วยงานของ{agency.name}เท่านั้น "
-            "หากต้องการเพิ่มกอง/สำนักหรือบุคลากร กรุณาติดต่อผู้ดูแลหน่วยงาน"
+            gettext(
+                "หน้านี้สำหรับผู้ดูแลหน่วยงานของ%(name)sเท่านั้น หากต้องการเพิ่มกอง/สำนักหรือบุคลากร กรุณาติดต่อผู้ดูแลหน่วยงาน"
+            )
+            % {"name": agency.name}
         )
     return agency

@@ -37,7 +37,7 @@ def _download(data: bytes, content_type: str, names: tuple[str, str]) -> HttpRes
 @require_GET
 def plan_document(request: HttpRequest, code: str, plan_id: int, fmt: str) -> HttpResponse:
     if fmt not in services.PLAN_FORMATS:
-        raise Http404("ไม่รู้จักชนิดไฟล์")
+        raise Http404(gettext("ไม่รู้จักชนิดไฟล์"))
     plan = get_plan_for_user(request, code, plan_id)
     with translation.override("th"):  # the official document is Thai, whatever the UI's language
         data = services.plan_file(plan, fmt)
@@ -52,7 +52,7 @@ def plan_document(request: HttpRequest, code: str, plan_id: int, fmt: str) -> Ht
 @require_GET
 def round_report(request: HttpRequest, code: str, round_id: int, fmt: str) -> HttpResponse:
     if fmt not in services.ROUND_FORMATS:
-        raise Http404("ไม่รู้จักชนิดไฟล์")
+        raise Http404(gettext("ไม่รู้จักชนิดไฟล์"))
     round_ = get_round_for_reader(request, code, round_id)
     if not can_download_round_report(request.user, round_.plan.agency):
         raise PermissionDenied(gettext("รายงานฉบับเต็มดาวน์โหลดได้เฉพาะผู้ที่เห็นมาตรการทุกกอง/สำนัก"))
@@ -82,10 +82,10 @@ def docx_template(request: HttpRequest, code: str) -> HttpResponse:
         try:
             if "remove" in request.POST:
                 services.remove_agency_docx_template(agency.code)
-                messages.success(request, "ลบแม่แบบของหน่วยงานแล้ว เอกสารจะใช้แม่แบบมาตรฐาน")
+                messages.success(request, gettext("ลบแม่แบบของหน่วยงานแล้ว เอกสารจะใช้แม่แบบมาตรฐาน"))
             else:
                 services.save_agency_docx_template(agency.code, request.FILES.get("template"))
-                messages.success(request, "บันทึกแม่แบบ DOCX ของหน่วยงานแล้ว")
+                messages.success(request, gettext("บันทึกแม่แบบ DOCX ของหน่วยงานแล้ว"))
         except DocumentError as exc:
             messages.error(request, str(exc))
         return redirect("documents:docx_template", code=agency.code)

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from itaplan.agencies.access import can_write, get_agency_for_user
@@ -28,14 +29,14 @@ def _year(request: HttpRequest, agency: Agency, years: list[int]) -> int:
     raw = request.GET.get("year") or request.POST.get("year")
     if raw:
         if not raw.isdigit() or int(raw) not in years:
-            raise Http404("ไม่มีฐานความรู้ของปีนี้")
+            raise Http404(gettext("ไม่มีฐานความรู้ของปีนี้"))
         return int(raw)
     results = Result.objects.filter(agency=agency, is_current=True, fiscal_year__in=years)
     latest = results.order_by("-fiscal_year").values_list("fiscal_year", flat=True).first()
     if latest is not None:
         return latest
     if not years:
-        raise Http404("ยังไม่มีฐานความรู้")
+        raise Http404(gettext("ยังไม่มีฐานความรู้"))
     return years[-1]
 
 
@@ -83,10 +84,16 @@ def _form_page(
                     template = services.add_agency_template(
                         agency, year, form.to_data(), request.user
                     )
-                    messages.success(request, f"เพิ่มแม่แบบมาตรการ '{template.title}' แล้ว")
+                    messages.success(
+                        request,
+                        gettext("เพิ่มแม่แบบมาตรการ '%(title)s' แล้ว") % {"title": template.title},
+                    )
                 else:
                     services.update_agency_template(template, form.to_data(), request.user)
-                    messages.success(request, f"บันทึกแม่แบบมาตรการ '{template.title}' แล้ว")
+                    messages.success(
+                        request,
+                        gettext("บันทึกแม่แบบมาตรการ '%(title)s' แล้ว") % {"title": template.title},
+                    )
             except TemplateError as error:
                 form.add_service_error(error)
             else:
@@ -132,5 +139,5 @@ def template_delete(request: HttpRequest, code: str, template_id: int) -> HttpRe
     template = _own_template(request, code, template_id)
     assert template.agency is not None
     services.delete_agency_template(template)
-    messages.success(request, f"ลบแม่แบบมาตรการ '{template.title}' แล้ว")
+    messages.success(request, gettext("ลบแม่แบบมาตรการ '%(title)s' แล้ว") % {"title": template.title})
     return redirect(_list_url(template.agency, template.fiscal_year))

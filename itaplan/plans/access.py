@@ -23,7 +23,7 @@ def get_plan_for_user(
     agency = get_agency_for_user(request, code, write=write)
     plan = Plan.objects.select_related("agency", "result").filter(pk=plan_id, agency=agency).first()
     if plan is None:
-        raise Http404("ไม่พบแผนมาตรการ")
+        raise Http404(gettext("ไม่พบแผนมาตรการ"))
     plan.agency = agency  # keeps the district and province already fetched
     return plan
 
@@ -33,7 +33,7 @@ def get_measure_for_user(request: HttpRequest, code: str, plan_id: int, measure_
     plan = get_plan_for_user(request, code, plan_id, write=True)
     measure = plan.measures.filter(pk=measure_id).first()
     if measure is None:
-        raise Http404("ไม่พบมาตรการ")
+        raise Http404(gettext("ไม่พบมาตรการ"))
     measure.plan = plan
     return measure
 

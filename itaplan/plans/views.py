@@ -82,7 +82,7 @@ def analysis(request: HttpRequest, code: str, year: int) -> HttpResponse:
         .first()
     )
     if result is None:
-        raise Http404("ไม่พบผลการประเมิน")
+        raise Http404(gettext("ไม่พบผลการประเมิน"))
     plan = Plan.objects.filter(agency=agency, fiscal_year=year + 1, is_current=True).first()
     return render(
         request,
@@ -165,7 +165,9 @@ def plan_create(request: HttpRequest, code: str) -> HttpResponse:
     except PlanError as error:
         messages.error(request, error.message)
         return redirect("plans:list", code=agency.code)
-    messages.success(request, f"สร้างแผนมาตรการ{services.plan_year_text(plan)} แล้ว")
+    messages.success(
+        request, gettext("สร้างแผนมาตรการ%(value)s แล้ว") % {"value": services.plan_year_text(plan)}
+    )
     return redirect(_plan_url(plan))
 
 
@@ -213,7 +215,7 @@ def plan_send_back(request: HttpRequest, code: str, plan_id: int) -> HttpRespons
             add_service_error(form, error)
         else:
             notify.plan_sent_back(request, plan, form.cleaned_data["reason"])
-            messages.success(request, "ส่งแผนมาตรการกลับไปแก้ไขแล้ว ผู้จัดทำจะเห็นเหตุผลที่หน้าแผน")
+            messages.success(request, gettext("ส่งแผนมาตรการกลับไปแก้ไขแล้ว ผู้จัดทำจะเห็นเหตุผลที่หน้าแผน"))
             return redirect(_plan_url(plan))
     return render(
         request,
@@ -243,7 +245,7 @@ def plan_approve(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
                 add_service_error(form, error)
             else:
                 notify.plan_approved(request, plan)
-                messages.success(request, "อนุมัติแผนมาตรการแล้ว แผนฉบับนี้ถูกล็อกไว้ตามที่อนุมัติ")
+                messages.success(request, gettext("อนุมัติแผนมาตรการแล้ว แผนฉบับนี้ถูกล็อกไว้ตามที่อนุมัติ"))
                 return redirect(_plan_url(plan))
     else:
         form = ApproveForm(initial=signer_of(request.user, plan.agency))
@@ -287,8 +289,11 @@ def plan_next_year(request: HttpRequest, code: str, plan_id: int) -> HttpRespons
         else:
             messages.success(
                 request,
-                f"เริ่มแผนมาตรการ{services.plan_year_text(new)} แล้ว "
-                f"ยกมาตรการมา {services.digits(new.agency, len(ids))} มาตรการ",
+                gettext("เริ่มแผนมาตรการ%(value)s แล้ว ยกมาตรการมา %(value2)s มาตรการ")
+                % {
+                    "value": services.plan_year_text(new),
+                    "value2": services.digits(new.agency, len(ids)),
+                },
             )
             return redirect(_plan_url(new))
     return render(
@@ -323,9 +328,11 @@ def suggestion_add(request: HttpRequest, code: str, plan_id: int) -> HttpRespons
         messages.error(request, error.message)
         return redirect(_plan_url(plan, "suggestions"))
     if len(added) == 1:
-        messages.success(request, f"เพิ่มมาตรการ '{added[0].title}' แล้ว")
+        messages.success(request, gettext("เพิ่มมาตรการ '%(title)s' แล้ว") % {"title": added[0].title})
     else:
-        messages.success(request, f"เพิ่มมาตรการที่เลือก {len(added)} มาตรการแล้ว")
+        messages.success(
+            request, gettext("เพิ่มมาตรการที่เลือก %(value)s มาตรการแล้ว") % {"value": len(added)}
+        )
     return redirect(_plan_url(plan, "suggestions"))
 
 
@@ -360,7 +367,9 @@ def measure_new(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             except PlanError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, f"เพิ่มมาตรการ '{measure.title}' แล้ว")
+                messages.success(
+                    request, gettext("เพิ่มมาตรการ '%(title)s' แล้ว") % {"title": measure.title}
+                )
                 return redirect(_plan_url(plan, f"measure-{measure.pk}"))
     else:
         first, last = plan.bounds
@@ -397,7 +406,9 @@ def measure_edit(request: HttpRequest, code: str, plan_id: int, measure_id: int)
                 form.data = form.data.copy()
                 form.data[editlock.FIELD] = editlock.token(services.measure_snapshot(measure))
             else:
-                messages.success(request, f"บันทึกมาตรการ '{measure.title}' แล้ว")
+                messages.success(
+                    request, gettext("บันทึกมาตรการ '%(title)s' แล้ว") % {"title": measure.title}
+                )
                 return redirect(_plan_url(plan, f"measure-{measure.pk}"))
     else:
         initial = MeasureForm.initial_of(services.data_of(measure))
@@ -428,5 +439,5 @@ def measure_remove(request: HttpRequest, code: str, plan_id: int, measure_id: in
     except PlanError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, f"ลบมาตรการ '{title}' แล้ว")
+        messages.success(request, gettext("ลบมาตรการ '%(title)s' แล้ว") % {"title": title})
     return redirect(_plan_url(measure.plan, "measures"))

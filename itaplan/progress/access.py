@@ -99,7 +99,7 @@ def get_plan_for_reader(request: HttpRequest, code: str, plan_id: int) -> Plan:
     agency = get_agency_for_user(request, code)
     plan = Plan.objects.select_related("result").filter(pk=plan_id, agency=agency).first()
     if plan is None:
-        raise Http404("ไม่พบแผนมาตรการ")
+        raise Http404(gettext("ไม่พบแผนมาตรการ"))
     plan.agency = agency
     return plan
 
@@ -113,7 +113,7 @@ def get_measure_for_reader(request: HttpRequest, code: str, measure_id: int) -> 
         .first()
     )
     if measure is None:
-        raise Http404("ไม่พบมาตรการ")
+        raise Http404(gettext("ไม่พบมาตรการ"))
     measure.plan.agency = agency
     unit_id = unit_restriction(request.user, agency)
     if unit_id is not None and not measure.units.filter(pk=unit_id).exists():
@@ -144,7 +144,7 @@ def get_round_for_reader(request: HttpRequest, code: str, round_id: int) -> Repo
         .first()
     )
     if found is None:
-        raise Http404("ไม่พบรอบการรายงานผล")
+        raise Http404(gettext("ไม่พบรอบการรายงานผล"))
     found.plan.agency = agency
     return found
 
@@ -182,8 +182,8 @@ def get_evidence_for_reader(request: HttpRequest, code: str, evidence_id: int) -
         .first()
     )
     if evidence is None:
-        raise Http404("ไม่พบหลักฐาน")
+        raise Http404(gettext("ไม่พบหลักฐาน"))
     unit_id = unit_restriction(request.user, agency)
     if unit_id is not None and not evidence.update.measure.units.filter(pk=unit_id).exists():
-        raise Http404("ไม่พบหลักฐาน")
+        raise Http404(gettext("ไม่พบหลักฐาน"))
     return evidence

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from itaplan.lib.dates import ThaiDateField
@@ -212,7 +213,7 @@ class ReportRowForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("include") and data.get("measure") is None:
-            self.add_error("measure", "เลือกมาตรการในแผนที่แถวนี้รายงาน หรือไม่นำเข้าแถวนี้")
+            self.add_error("measure", gettext("เลือกมาตรการในแผนที่แถวนี้รายงาน หรือไม่นำเข้าแถวนี้"))
         return data
 
 

@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -49,7 +50,7 @@ def _checks_needed(text: str, plan: Plan) -> list[str]:
 def _round_for_writer(request: HttpRequest, code: str, round_id: int) -> ReportingRound:
     found = access.get_round_for_reader(request, code, round_id)
     if not can_write(request.user, found.plan.agency):
-        raise PermissionDenied("นำเข้ารายงานผลได้เฉพาะผู้ดูแลและผู้บันทึกของหน่วยงาน")
+        raise PermissionDenied(gettext("นำเข้ารายงานผลได้เฉพาะผู้ดูแลและผู้บันทึกของหน่วยงาน"))
     return found
 
 

@@ -68,7 +68,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     if wanted.isdigit():
         plan = next((p for p in plans if p.pk == int(wanted)), None)
         if plan is None:
-            raise Http404("ไม่พบแผนมาตรการที่อนุมัติแล้ว")
+            raise Http404(gettext("ไม่พบแผนมาตรการที่อนุมัติแล้ว"))
     context: dict[str, object] = {"agency": agency, "plans": plans, "plan": plan}
     if plan is not None:
         plan.agency = agency
@@ -270,7 +270,7 @@ def evidence_download(request: HttpRequest, code: str, evidence_id: int) -> Http
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError:
-        raise Http404("ไม่พบไฟล์หลักฐานในที่เก็บ") from None
+        raise Http404(gettext("ไม่พบไฟล์หลักฐานในที่เก็บ")) from None
     response = FileResponse(
         handle,
         as_attachment=evidence.content_type not in INLINE_TYPES,
@@ -313,7 +313,7 @@ def measure_update(request: HttpRequest, code: str, measure_id: int, round_id: i
     measure = access.get_measure_for_updater(request, code, measure_id)
     round_ = ReportingRound.objects.filter(pk=round_id, plan=measure.plan).first()
     if round_ is None:
-        raise Http404("ไม่พบรอบการรายงานผล")
+        raise Http404(gettext("ไม่พบรอบการรายงานผล"))
     round_.plan = measure.plan
     if round_.is_locked:
         return _locked_page(request, round_, measure)
@@ -329,14 +329,16 @@ def measure_update(request: HttpRequest, code: str, measure_id: int, round_id: i
             else:
                 messages.success(
                     request,
-                    f"บันทึกความก้าวหน้า{digits(round_.plan.agency, round_.name)}ของมาตรการนี้แล้ว",
+                    gettext("บันทึกความก้าวหน้า%(value)sของมาตรการนี้แล้ว")
+                    % {"value": digits(round_.plan.agency, round_.name)},
                 )
                 return redirect(_measure_url(measure, f"round-{round_.pk}"))
         if form.errors and request.FILES:
             messages.warning(
                 request,
-                "ยังไม่ได้บันทึก: ข้อความและลิงก์ที่กรอกไว้ยังอยู่ครบ "
-                "แต่ต้องเลือกไฟล์หลักฐานใหม่อีกครั้ง (เบราว์เซอร์ไม่เก็บไฟล์ที่เลือกไว้)",
+                gettext(
+                    "ยังไม่ได้บันทึก: ข้อความและลิงก์ที่กรอกไว้ยังอยู่ครบ แต่ต้องเลือกไฟล์หลักฐานใหม่อีกครั้ง (เบราว์เซอร์ไม่เก็บไฟล์ที่เลือกไว้)"
+                ),
             )
     else:
         current = selectors.current_updates([measure], round_).get(measure.pk)
@@ -389,7 +391,11 @@ def round_edit(request: HttpRequest, code: str, round_id: int) -> HttpResponse:
                 form.data = form.data.copy()
                 form.data[editlock.FIELD] = editlock.token(services.round_snapshot(round_))
             else:
-                messages.success(request, f"บันทึก{digits(round_.plan.agency, round_.name)}แล้ว")
+                messages.success(
+                    request,
+                    gettext("บันทึก%(value)sแล้ว")
+                    % {"value": digits(round_.plan.agency, round_.name)},
+                )
                 return redirect(_dashboard_url(round_.plan))
     else:
         form = RoundForm(
@@ -440,7 +446,8 @@ def round_approve(request: HttpRequest, code: str, round_id: int) -> HttpRespons
                 )
                 messages.success(
                     request,
-                    f"อนุมัติรายงานผล{digits(plan.agency, round_.name)}แล้ว รายงานนี้ถูกล็อกไว้",
+                    gettext("อนุมัติรายงานผล%(value)sแล้ว รายงานนี้ถูกล็อกไว้")
+                    % {"value": digits(plan.agency, round_.name)},
                 )
                 return redirect(_round_url(round_))
     else:
@@ -481,7 +488,8 @@ def carry_forward(request: HttpRequest, code: str, plan_id: int) -> HttpResponse
         else:
             messages.success(
                 request,
-                f"เริ่มแผนมาตรการ{plan_year_text(new)} แล้ว ยกมาตรการที่ยังไม่แล้วเสร็จมา {len(ids)} มาตรการ",
+                gettext("เริ่มแผนมาตรการ%(value)s แล้ว ยกมาตรการที่ยังไม่แล้วเสร็จมา %(value2)s มาตรการ")
+                % {"value": plan_year_text(new), "value2": len(ids)},
             )
             return redirect("plans:detail", code=plan.agency.code, plan_id=new.pk)
     current = selectors.current_updates(unfinished)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from itaplan.agencies.access import can_write, get_agency_for_user
@@ -18,7 +19,7 @@ from itaplan.readiness.models import PublishedItem
 
 def _year(year: int) -> int:
     if year not in services.years():
-        raise Http404("ไม่มีเกณฑ์ OIT ของปีนี้")
+        raise Http404(gettext("ไม่มีเกณฑ์ OIT ของปีนี้"))
     return year
 
 
@@ -69,7 +70,7 @@ def edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
         values, errors = read_items(request.POST, agency, [i.code for i in items])
         if not errors:
             changed = services.save_items(agency, year, values)
-            messages.success(request, f"บันทึกแล้ว {changed} ประเด็น")
+            messages.success(request, gettext("บันทึกแล้ว %(changed)s ประเด็น") % {"changed": changed})
             return redirect("readiness:page", agency.code, year)
     rules = services.rules_for(year)
     return render(

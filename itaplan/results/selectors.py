@@ -10,6 +10,7 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from itaplan.agencies.models import Agency
@@ -41,7 +42,7 @@ def get_result(agency: Agency, fiscal_year: int, version: int | None = None) -> 
         else results.filter(is_current=True).first()
     )
     if found is None:
-        raise Http404("ไม่พบผลการประเมิน")
+        raise Http404(gettext("ไม่พบผลการประเมิน"))
     return found
 
 

@@ -52,14 +52,14 @@ _EVERYTHING = Q(pk__isnull=False)
 def subtree_for(user: AbstractBaseUser | AnonymousUser) -> Subtree:
     """The subtree the user supervises; ``Http404`` when they supervise nothing."""
     if not user.is_authenticated:
-        raise Http404("ไม่พบหน้านี้")
+        raise Http404(gettext("ไม่พบหน้านี้"))
     if user.is_superuser:
         return Subtree(_EVERYTHING, _EVERYTHING, _EVERYTHING, gettext("ทั้งประเทศ (ผู้ดูแลระบบ)"), True)
     scopes = list(
         SupervisorScope.objects.filter(user=user).select_related("province", "district__province")
     )
     if not scopes:
-        raise Http404("ไม่พบหน้านี้")
+        raise Http404(gettext("ไม่พบหน้านี้"))
     if any(s.province_id is None and s.district_id is None for s in scopes):
         return Subtree(_EVERYTHING, _EVERYTHING, _EVERYTHING, gettext("ทั้งประเทศ"), True)
     agencies_q, districts_q, provinces_q = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])

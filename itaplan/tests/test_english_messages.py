@@ -63,3 +63,20 @@ class EnglishMessagesTestCase(BaseTestCase):
         round_.plan = plans.create_plan(self.agency, 2569, self.owner)
         self.assertIn("ต้องระบุว่าให้แก้ไขอะไร", self.refusal("th", send_back, progress.ProgressError))
         self.assertIn("say what to change", self.refusal("en", send_back, progress.ProgressError))
+
+
+class EnglishPageMessagesTestCase(BaseTestCase):
+    def test_the_message_after_creating_a_plan_follows_the_language(self) -> None:
+        from django.conf import settings
+
+        from itaplan.lib.testing import INDICATORS_2568
+        from itaplan.results.services import save_result
+
+        save_result(self.agency, 2568, INDICATORS_2568, {}, {}, "form", None)
+        self.login(self.member)
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        page = self.client.post(
+            self.url("plans:create"), {"fiscal_year": "2569"}, follow=True
+        ).content.decode()
+        self.assertIn("The measures plan for", page)
+        self.assertNotIn("สร้างแผนมาตรการ", page)
