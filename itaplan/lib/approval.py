@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from itaplan.domain.thai import format_date
@@ -52,18 +53,25 @@ def record_approval(
     name = " ".join(name.split())
     position = " ".join(position.split())
     if not name:
-        raise error("ชื่อผู้อนุมัติ: ต้องระบุ", "approver_name")
+        raise error(gettext("ชื่อผู้อนุมัติ: ต้องระบุ"), "approver_name")
     if not position:
-        raise error("ตำแหน่งผู้อนุมัติ: ต้องระบุ", "approver_position")
+        raise error(gettext("ตำแหน่งผู้อนุมัติ: ต้องระบุ"), "approver_position")
     if date is None:
-        raise error("วันที่อนุมัติ: ต้องระบุ", "approved_at")
+        raise error(gettext("วันที่อนุมัติ: ต้องระบุ"), "approved_at")
     today = timezone.localdate()
     if date > today:
         shown = format_date(today, thai_digits=thai_digits, short=False)
-        raise error(f"วันที่อนุมัติ: ต้องไม่เป็นวันในอนาคต (ไม่หลัง {shown})", "approved_at")
+        raise error(
+            gettext("วันที่อนุมัติ: ต้องไม่เป็นวันในอนาคต (ไม่หลัง %(shown)s)") % {"shown": shown},
+            "approved_at",
+        )
     if earliest is not None and date < earliest:
         shown = format_date(earliest, thai_digits=thai_digits, short=False)
-        raise error(f"วันที่อนุมัติ: ต้องไม่ก่อน{earliest_is} ({shown})", "approved_at")
+        raise error(
+            gettext("วันที่อนุมัติ: ต้องไม่ก่อน%(earliest_is)s (%(shown)s)")
+            % {"earliest_is": earliest_is, "shown": shown},
+            "approved_at",
+        )
     approvable.status = approved_status
     approvable.approved_by = user if user.is_authenticated else None
     approvable.approver_name = name[:200]

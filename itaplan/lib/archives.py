@@ -11,6 +11,8 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 #: The whole archive, uncompressed.
 MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024
 #: Parts in one archive (a workbook or a document has a few dozen).
@@ -42,7 +44,8 @@ def check_archive(archive: zipfile.ZipFile, kind: str, limits: Limits = Limits()
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
         raise ArchiveTooLarge(
-            f"{kind}มีส่วนประกอบ {len(infos):,} ส่วน เกินกว่าที่รับได้ ({MAX_PARTS:,} ส่วน)"
+            gettext("%(kind)sมีส่วนประกอบ %(count)s ส่วน เกินกว่าที่รับได้ (%(limit)s ส่วน)")
+            % {"kind": kind, "count": f"{len(infos):,}", "limit": f"{MAX_PARTS:,}"}
         )
     total = 0
     for info in infos:
@@ -50,11 +53,19 @@ def check_archive(archive: zipfile.ZipFile, kind: str, limits: Limits = Limits()
         cap = (limits.parts or {}).get(info.filename.lower())
         if cap is not None and info.file_size > cap:
             raise ArchiveTooLarge(
-                f"{kind}มีส่วน {info.filename} ที่ขยายแล้วมีขนาด {megabytes(info.file_size)} "
-                f"เกินกว่าที่รับได้ ({megabytes(cap)})"
+                gettext("%(kind)sมีส่วน %(part)s ที่ขยายแล้วมีขนาด %(size)s เกินกว่าที่รับได้ (%(limit)s)")
+                % {
+                    "kind": kind,
+                    "part": info.filename,
+                    "size": megabytes(info.file_size),
+                    "limit": megabytes(cap),
+                }
             )
     if total > limits.total:
         raise ArchiveTooLarge(
-            f"{kind}เมื่อขยายแล้วมีขนาด {megabytes(total)} เกินกว่าที่รับได้ ({megabytes(limits.total)}) "
-            "กรุณาลดขนาดไฟล์หรือแบ่งเป็นหลายไฟล์"
+            gettext(
+                "%(kind)sเมื่อขยายแล้วมีขนาด %(size)s เกินกว่าที่รับได้ (%(limit)s) "
+                "กรุณาลดขนาดไฟล์หรือแบ่งเป็นหลายไฟล์"
+            )
+            % {"kind": kind, "size": megabytes(total), "limit": megabytes(limits.total)}
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.core import signing
+from django.utils.translation import gettext
 
 _SALT = "itaplan.editlock"
 FIELD = "edit_token"
@@ -24,7 +25,7 @@ def token(snapshot: Mapping[str, str]) -> str:
 
 def _short(text: str) -> str:
     text = " ".join(text.split())
-    return f"'{text[:80]}…'" if len(text) > 80 else f"'{text}'" if text else "(ว่าง)"
+    return f"'{text[:80]}…'" if len(text) > 80 else f"'{text}'" if text else gettext("(ว่าง)")
 
 
 class StaleEdit(ValueError):
@@ -34,14 +35,18 @@ class StaleEdit(ValueError):
         self.changes = changes
         if changes:
             shown = "; ".join(
-                f"{label}: จาก {_short(old)} เป็น {_short(new)}" for label, old, new in changes
+                gettext("%(field)s: จาก %(old)s เป็น %(new)s")
+                % {"field": gettext(label), "old": _short(old), "new": _short(new)}
+                for label, old, new in changes
             )
-            message = (
-                f"มีผู้อื่นบันทึกการแก้ไข{what}นี้ระหว่างที่ท่านแก้ไขอยู่ ระบบจึงยังไม่บันทึกของท่าน "
-                f"สิ่งที่เปลี่ยนไป — {shown} — กรุณาตรวจสอบแล้วกดบันทึกอีกครั้ง"
-            )
+            message = gettext(
+                "มีผู้อื่นบันทึกการแก้ไข%(what)sนี้ระหว่างที่ท่านแก้ไขอยู่ ระบบจึงยังไม่บันทึกของท่าน "
+                "สิ่งที่เปลี่ยนไป — %(changes)s — กรุณาตรวจสอบแล้วกดบันทึกอีกครั้ง"
+            ) % {"what": gettext(what), "changes": shown}
         else:
-            message = f"แบบฟอร์มแก้ไข{what}ไม่สมบูรณ์หรือหมดอายุ กรุณาเปิดหน้าแก้ไขใหม่"
+            message = gettext("แบบฟอร์มแก้ไข%(what)sไม่สมบูรณ์หรือหมดอายุ กรุณาเปิดหน้าแก้ไขใหม่") % {
+                "what": gettext(what)
+            }
         super().__init__(message)
 
 

@@ -15,6 +15,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from itaplan.lib.archives import ArchiveTooLarge, Limits, check_archive
 
 #: A national file has about 8,300 agencies; one row per agency and year.
@@ -59,7 +61,7 @@ def check_workbook(archive: zipfile.ZipFile) -> None:
     """The whole archive and its shared strings, by their uncompressed sizes."""
     limits = Limits(parts={"xl/sharedstrings.xml": MAX_SHARED_STRINGS_BYTES})
     try:
-        check_archive(archive, "ไฟล์ .xlsx ", limits)
+        check_archive(archive, gettext("ไฟล์ .xlsx "), limits)
     except ArchiveTooLarge as exc:
         raise SheetTooLarge(str(exc)) from None
 

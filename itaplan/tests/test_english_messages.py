@@ -3,6 +3,8 @@ person switched to it (the services word them through the .po)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils import translation
 
 from itaplan.agencies import administration
@@ -12,14 +14,19 @@ from itaplan.progress import services as progress
 from itaplan.progress.evidence import EvidenceFileError, check_evidence_file
 
 
+def refusal(language: str, action: Callable[[], object], error: type[Exception]) -> str:
+    """What ``action`` is refused with, said in ``language``."""
+    with translation.override(language):
+        try:
+            action()
+        except error as refused:
+            return str(getattr(refused, "message", refused))
+    raise AssertionError("not refused")
+
+
 class EnglishMessagesTestCase(BaseTestCase):
-    def refusal(self, language: str, action: object, error: type[Exception]) -> str:
-        with translation.override(language):
-            try:
-                action()  # type: ignore[operator]
-            except error as refused:
-                return str(getattr(refused, "message", refused))
-        raise AssertionError("not refused")
+    def refusal(self, language: str, action: Callable[[], object], error: type[Exception]) -> str:
+        return refusal(language, action, error)
 
     def test_a_duplicate_division_is_refused_in_each_language(self) -> None:
         administration.add_unit(self.agency, "กองช่าง")
@@ -80,3 +87,27 @@ class EnglishPageMessagesTestCase(BaseTestCase):
         ).content.decode()
         self.assertIn("The measures plan for", page)
         self.assertNotIn("สร้างแผนมาตรการ", page)
+
+
+class EnglishApprovalMessagesTestCase(BaseTestCase):
+    def test_an_approval_without_a_name_is_refused_in_each_language(self) -> None:
+        plan = plans.create_plan(self.agency, 2569, self.owner)
+
+        def approve() -> None:
+            from itaplan.lib.approval import record_approval
+
+            record_approval(
+                plan,
+                self.executive,
+                " ",
+                "นายก",
+                None,
+                approved_status="approved",
+                error=plans.PlanError,
+                earliest=None,
+                earliest_is="",
+                thai_digits=True,
+            )
+
+        self.assertEqual(refusal("th", approve, plans.PlanError), "ชื่อผู้อนุมัติ: ต้องระบุ")
+        self.assertEqual(refusal("en", approve, plans.PlanError), "Approver's name: required")
